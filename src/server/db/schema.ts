@@ -1,0 +1,11 @@
+/**
+ * Kysely table types. Each module owns its tables in its own `tables.ts` and the Database
+ * interface is their union, so modules can add tables without touching each other's files.
+ */
+
+import type { IdentityTables } from '../modules/identity/tables.js';
+import type { AuditTables } from '../platform/audit-log/tables.js';
+import type { AuthTables } from '../platform/auth/tables.js';
+import type { PlatformTables } from '../platform/tables.js';
+
+export interface Database extends PlatformTables, IdentityTables, AuthTables, AuditTables {}

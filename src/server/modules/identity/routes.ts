@@ -1,0 +1,6 @@
+import type { RempartModule } from '../index.js';
+
+export const identityModule: RempartModule = {
+  name: 'identity',
+  register() {},
+};

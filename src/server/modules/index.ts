@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import { auditLogModule } from '../platform/audit-log/routes.js';
+import { authModule } from '../platform/auth/routes.js';
+import type { Sessions } from '../platform/auth/sessions.js';
+import type { AppDeps } from '../platform/context.js';
+import { identityModule } from './identity/routes.js';
+
+export interface ModuleDeps extends AppDeps {
+  sessions: Sessions;
+}
+
+/** A module registers its routes (each with an access rule) and its jobs here. */
+export interface RempartModule {
+  name: string;
+  register(app: FastifyInstance, deps: ModuleDeps): Promise<void> | void;
+}
+
+export const modules: RempartModule[] = [authModule, auditLogModule, identityModule];

@@ -1,0 +1,59 @@
+/** Roles are granted on a scope; each role carries a fixed set of permissions (ADR 0004). */
+export const roles = [
+  'platform_admin',
+  'territory_coordinator',
+  'org_admin',
+  'manager',
+  'auditor',
+  'exercise_animator',
+  'observer',
+  'provider_contact',
+  'learner',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const scopeKinds = ['platform', 'territory', 'organization'] as const;
+export type ScopeKind = (typeof scopeKinds)[number];
+
+/** Where each role may be granted. */
+export const roleScopes: Record<Role, readonly ScopeKind[]> = {
+  platform_admin: ['platform'],
+  territory_coordinator: ['territory'],
+  org_admin: ['organization'],
+  manager: ['organization'],
+  auditor: ['organization', 'territory'],
+  exercise_animator: ['organization', 'territory'],
+  observer: ['organization', 'territory'],
+  provider_contact: ['organization'],
+  learner: ['organization'],
+};
+
+/** Roles whose accounts must pass a second factor (TOTP) before using their rights. */
+export const adminRoles: readonly Role[] = ['platform_admin', 'territory_coordinator', 'org_admin', 'auditor'];
+
+export const permissions = [
+  'platform.manage', // organizations and territories CRUD, any account
+  'territory.read', // territory page, members, aggregates of sharing members
+  'territory.manage', // members, leads
+  'org.read', // organization card, own home page
+  'org.manage', // organization settings
+  'people.read', // individual staff records
+  'people.write', // create, edit, import, deactivate
+  'accounts.manage', // accounts and role grants within the scope
+  'audit.read', // audit log of the scope
+  'stats.read', // aggregates (groups of at least 5)
+  'self', // one's own data
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  platform_admin: [...permissions],
+  territory_coordinator: ['territory.read', 'territory.manage', 'org.read', 'stats.read', 'audit.read', 'self'],
+  org_admin: ['org.read', 'org.manage', 'people.read', 'people.write', 'accounts.manage', 'audit.read', 'stats.read', 'self'],
+  manager: ['org.read', 'stats.read', 'self'],
+  auditor: ['org.read', 'territory.read', 'self'],
+  exercise_animator: ['org.read', 'territory.read', 'self'],
+  observer: ['org.read', 'territory.read', 'self'],
+  provider_contact: ['self'],
+  learner: ['org.read', 'self'],
+};
