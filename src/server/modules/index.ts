@@ -3,6 +3,7 @@ import { auditLogModule } from '../platform/audit-log/routes.js';
 import { authModule } from '../platform/auth/routes.js';
 import type { Sessions } from '../platform/auth/sessions.js';
 import type { AppDeps } from '../platform/context.js';
+import { directoryImportModule } from './identity/import/routes.js';
 import { identityModule } from './identity/routes.js';
 
 export interface ModuleDeps extends AppDeps {
@@ -15,4 +16,4 @@ export interface RempartModule {
   register(app: FastifyInstance, deps: ModuleDeps): Promise<void> | void;
 }
 
-export const modules: RempartModule[] = [authModule, auditLogModule, identityModule];
+export const modules: RempartModule[] = [authModule, auditLogModule, identityModule, directoryImportModule];
