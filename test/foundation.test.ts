@@ -38,6 +38,13 @@ describe('foundation', () => {
     expect(ok.statusCode).toBe(401);
   });
 
+  it('answers 413 to an oversized body', async () => {
+    const big = JSON.stringify({ pad: 'x'.repeat(2_000_000) });
+    const res = await new Client(t).request({ method: 'POST', url: '/api/auth/sign-out', payload: big, headers: { 'content-type': 'application/json' } });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('too_large');
+  });
+
   it('serves the OpenAPI document', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);

@@ -27,12 +27,11 @@ export async function main(): Promise<void> {
   const dbh = openDatabase(config.DATABASE_URL);
   await migrateToLatest(dbh.db);
   const { app } = await buildApp({ config, dbh, mailer: makeMailer(config), secretKey: resolveSecretKey(config) });
-  if (config.DEMO) {
-    const { seedDemoIfEmpty } = await import('../cli/demo.js');
-    await seedDemoIfEmpty(dbh, (line) => console.log(line));
-  }
+  const demo = config.DEMO ? await import('../cli/demo.js') : null;
+  if (demo) await demo.seedDemoIfEmpty(dbh, (line) => console.log(line));
   await app.listen({ port: config.PORT, host: config.HOST });
   console.log(`\nRempart is running at ${baseUrl(config)}  (database: ${dbh.dialect})\n`);
+  if (demo) for (const line of await demo.demoSignIns(dbh, baseUrl(config))) console.log(line);
   const stop = async () => {
     await app.close();
     await dbh.close();

@@ -3,7 +3,7 @@ import { buildApp, type RempartApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { DbHandle } from '../../src/server/db/index.js';
 import type { Clock } from '../../src/server/platform/clock.js';
-import { OutboxMailer } from '../../src/server/platform/mail/mailer.js';
+import { type Mailer, OutboxMailer } from '../../src/server/platform/mail/mailer.js';
 import { testDb } from './db.js';
 
 export interface TestApp extends RempartApp {
@@ -12,14 +12,17 @@ export interface TestApp extends RempartApp {
   close(): Promise<void>;
 }
 
-export async function makeTestApp(opts: { dbh?: DbHandle; clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+/** `mailer`: a real mailer (SmtpMailer against test/support/smtp-sink.ts); `t.mailer` stays the unused outbox then. */
+export async function makeTestApp(
+  opts: { dbh?: DbHandle; clock?: Clock; env?: Record<string, string>; mailer?: Mailer } = {},
+): Promise<TestApp> {
   const dbh = opts.dbh ?? (await testDb());
   const mailer = new OutboxMailer();
   const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: 'dist/web', ...opts.env });
   const built = await buildApp({
     config,
     dbh,
-    mailer,
+    mailer: opts.mailer ?? mailer,
     secretKey: 'test-secret-key-test-secret-key-0123456789',
     logger: false,
     ...(opts.clock ? { clock: opts.clock } : {}),

@@ -6,7 +6,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Migrations are files named YYYY-MM-DDThhmm_description.ts; they are frozen once merged. */
-class FolderMigrationProvider implements MigrationProvider {
+export class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const out: Record<string, Migration> = {};
     const files = readdirSync(migrationsDir)

@@ -3,9 +3,10 @@
  * interface is their union, so modules can add tables without touching each other's files.
  */
 
+import type { ImportTables } from '../modules/identity/import/tables.js';
 import type { IdentityTables } from '../modules/identity/tables.js';
 import type { AuditTables } from '../platform/audit-log/tables.js';
 import type { AuthTables } from '../platform/auth/tables.js';
 import type { PlatformTables } from '../platform/tables.js';
 
-export interface Database extends PlatformTables, IdentityTables, AuthTables, AuditTables {}
+export interface Database extends PlatformTables, IdentityTables, ImportTables, AuthTables, AuditTables {}

@@ -20,6 +20,8 @@ export interface Actor {
   grants: Grant[];
   /** Whether the second factor was passed in this session (admin roles need it). */
   mfaVerified: boolean;
+  /** Whether the account has enrolled TOTP (then every session must pass it before any right counts). */
+  totpEnrolled: boolean;
   /** True when the account holds an admin role but has not enrolled TOTP yet. */
   mfaEnrolmentRequired: boolean;
 }

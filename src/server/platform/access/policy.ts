@@ -17,8 +17,14 @@ const territoryToMemberOrg: readonly Permission[] = ['org.read', 'stats.read'];
 export class AccessPolicy {
   constructor(private readonly db: Db) {}
 
+  /**
+   * Grants that count in this session: none before TOTP when the account enrolled it (a password
+   * alone must not open anything), and admin roles only after the second factor.
+   */
   effectiveGrants(actor: Actor): Grant[] {
-    return actor.grants.filter((g) => actor.mfaVerified || !adminRoles.includes(g.role));
+    if (actor.mfaVerified) return actor.grants;
+    if (actor.totpEnrolled) return [];
+    return actor.grants.filter((g) => !adminRoles.includes(g.role));
   }
 
   isPlatformAdmin(actor: Actor): boolean {
@@ -38,19 +44,23 @@ export class AccessPolicy {
         // (the platform exists for everyone, so there is nothing to hide).
         return 'forbidden';
       case 'organization': {
+        // Relation (404 or 403?) comes from every grant held; rights only from those that count now.
+        const related =
+          actor.personOrganizationId === scope.id ||
+          actor.grants.some((g) => g.scopeKind === 'organization' && g.scopeId === scope.id) ||
+          (await this.territoryGrantsOver(actor.grants, scope.id)).length > 0;
+        if (!related) return 'hidden';
         const direct = grants.filter((g) => g.scopeKind === 'organization' && g.scopeId === scope.id);
         const viaTerritory = await this.territoryGrantsOver(grants, scope.id);
-        const related = direct.length > 0 || viaTerritory.length > 0 || actor.personOrganizationId === scope.id;
-        if (!related) return 'hidden';
         if (has(direct, (g) => rolePermissions[g.role])) return 'allow';
         if (has(viaTerritory, (g) => rolePermissions[g.role].filter((p) => territoryToMemberOrg.includes(p)))) return 'allow';
         return 'forbidden';
       }
       case 'territory': {
         const direct = grants.filter((g) => g.scopeKind === 'territory' && g.scopeId === scope.id);
-        if (direct.length === 0) {
+        if (!actor.grants.some((g) => g.scopeKind === 'territory' && g.scopeId === scope.id)) {
           // Members of a member organization may see that their territory exists, nothing more.
-          const orgIds = grants.filter((g) => g.scopeKind === 'organization').map((g) => g.scopeId);
+          const orgIds = actor.grants.filter((g) => g.scopeKind === 'organization').map((g) => g.scopeId);
           if (actor.personOrganizationId) orgIds.push(actor.personOrganizationId);
           if (orgIds.length === 0) return 'hidden';
           const member = await this.db

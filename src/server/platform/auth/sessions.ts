@@ -102,6 +102,7 @@ export class Sessions {
       locale: row.locale,
       grants,
       mfaVerified: fromBool01(row.mfa_verified),
+      totpEnrolled: row.totp_enabled_at !== null,
       mfaEnrolmentRequired: holdsAdmin && row.totp_enabled_at === null,
     };
   }

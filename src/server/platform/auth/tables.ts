@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { Bool01 } from '../../db/dialect.js';
 import type { Role, ScopeKind } from '../access/roles.js';
 
@@ -12,6 +13,8 @@ export interface AccountsTable {
   totp_secret_enc: string | null;
   totp_pending_enc: string | null;
   totp_enabled_at: string | null;
+  /** Last accepted TOTP time step (replay guard); optional on insert. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   failed_attempts: number;
   last_failed_at: string | null;
   locked_until: string | null;
