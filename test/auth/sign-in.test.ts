@@ -27,9 +27,10 @@ describe('password sign-in, TOTP and sessions', () => {
     return { org, person, account };
   }
 
+  /** people.read is an admin right: it must wait for the second factor. */
   async function decideOrgRead(c: Client, orgId: string) {
     const actor = await t.sessions.actorFor(c.cookies.rempart_session);
-    return t.deps.policy.decide(actor, 'org.read', { kind: 'organization', id: orgId });
+    return t.deps.policy.decide(actor, 'people.read', { kind: 'organization', id: orgId });
   }
 
   it('signs a plain account in with next=done and a hardened cookie', async () => {
@@ -91,8 +92,8 @@ describe('password sign-in, TOTP and sessions', () => {
     let me = (await c.get('/api/me')).json();
     expect(me.account).toMatchObject({ mfaVerified: false, mfaEnrolmentRequired: true });
     expect(await decideOrgRead(c, org.id)).toBe('forbidden');
-    if (t.routes.some((r) => r.method === 'GET' && r.url === '/api/orgs/:orgId')) {
-      const res = await c.get(`/api/orgs/${org.id}`);
+    if (t.routes.some((r) => r.method === 'GET' && r.url === '/api/orgs/:orgId/people')) {
+      const res = await c.get(`/api/orgs/${org.id}/people`);
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('mfa_required');
     }

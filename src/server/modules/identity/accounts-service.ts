@@ -49,7 +49,7 @@ export class AccountsService {
       displayName: a.display_name,
       personId: a.person_id,
       active: fromBool01(a.active),
-      totpEnrolled: a.totp_enabled_at !== null,
+      totpEnabled: a.totp_enabled_at !== null,
       lastSignInAt: a.last_sign_in_at,
       locked,
       lockedUntil: locked ? a.locked_until : null,

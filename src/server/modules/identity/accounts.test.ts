@@ -22,8 +22,17 @@ describe('accounts and roles', () => {
     const grant = res.json();
     expect(grant).toMatchObject({ role: 'manager', scopeKind: 'organization', scopeId: org.id, accountCreated: true });
     const account = await db.selectFrom('accounts').selectAll().where('id', '=', grant.accountId).executeTakeFirstOrThrow();
-    expect(account).toMatchObject({ email: 'ines.moreau@ch.example.fr', display_name: 'Inès Moreau', person_id: manager.id, password_hash: null });
-    expect((await auditOf(t, grant.id))[0]).toMatchObject({ action: 'grant.created', organizationId: org.id, after: { role: 'manager', accountId: grant.accountId } });
+    expect(account).toMatchObject({
+      email: 'ines.moreau@ch.example.fr',
+      display_name: 'Inès Moreau',
+      person_id: manager.id,
+      password_hash: null,
+    });
+    expect((await auditOf(t, grant.id))[0]).toMatchObject({
+      action: 'grant.created',
+      organizationId: org.id,
+      after: { role: 'manager', accountId: grant.accountId },
+    });
     expect((await auditOf(t, grant.accountId))[0]).toMatchObject({ action: 'account.created', organizationId: org.id });
 
     const again = await admin.client.post(`/api/orgs/${org.id}/grants`, { email: 'INES.moreau@ch.example.fr', role: 'manager' });
@@ -35,12 +44,20 @@ describe('accounts and roles', () => {
     const list = (await admin.client.get(`/api/orgs/${org.id}/accounts`)).json();
     expect(list.total).toBe(2);
     const ines = list.items.find((a: AccountDto) => a.id === grant.accountId);
-    expect(ines).toMatchObject({ email: 'ines.moreau@ch.example.fr', totpEnrolled: false, locked: false, lastSignInAt: null, active: true });
+    expect(ines).toMatchObject({
+      email: 'ines.moreau@ch.example.fr',
+      totpEnabled: false,
+      locked: false,
+      lastSignInAt: null,
+      active: true,
+    });
     expect(ines.grants.map((g: { role: string }) => g.role).sort()).toEqual(['manager', 'observer']);
     expect(ines.grants[0]).toMatchObject({ scopeKind: 'organization', scopeId: org.id, scopeName: org.name, grantedBy: admin.accountId });
     const me = list.items.find((a: AccountDto) => a.id === admin.accountId);
-    expect(me).toMatchObject({ totpEnrolled: true });
-    expect((await admin.client.get(`/api/orgs/${org.id}/accounts?q=moreau`)).json().items.map((a: AccountDto) => a.id)).toEqual([grant.accountId]);
+    expect(me).toMatchObject({ totpEnabled: true });
+    expect((await admin.client.get(`/api/orgs/${org.id}/accounts?q=moreau`)).json().items.map((a: AccountDto) => a.id)).toEqual([
+      grant.accountId,
+    ]);
   });
 
   it('grants to an email outside the directory; refuses roles not meant for organizations and other tenants’ people', async () => {
@@ -60,7 +77,9 @@ describe('accounts and roles', () => {
     }
     expect((await admin.client.post(`/api/orgs/${org.id}/grants`, { email: 'nope', role: 'manager' })).json().error.field).toBe('email');
     expect((await admin.client.post(`/api/orgs/${org.id}/grants`, { role: 'manager' })).statusCode).toBe(400);
-    expect((await admin.client.post(`/api/orgs/${org.id}/grants`, { personId: stranger.id, email: 'x@example.fr', role: 'manager' })).statusCode).toBe(400);
+    expect(
+      (await admin.client.post(`/api/orgs/${org.id}/grants`, { personId: stranger.id, email: 'x@example.fr', role: 'manager' })).statusCode,
+    ).toBe(400);
     expect((await admin.client.post(`/api/orgs/${org.id}/grants`, { personId: stranger.id, role: 'manager' })).statusCode).toBe(404);
     expect((await admin.client.post(`/api/orgs/${other.id}/grants`, { personId: stranger.id, role: 'manager' })).statusCode).toBe(404);
     expect((await admin.client.get(`/api/orgs/${other.id}/accounts`)).statusCode).toBe(404);
@@ -80,14 +99,22 @@ describe('accounts and roles', () => {
     const platform = await platformAdmin(t);
     expect((await platform.client.delete(`/api/platform/grants/${myGrant.id}`)).json().error.code).toBe('last_admin');
 
-    const otherGrant = await db.selectFrom('role_grants').select('id').where('account_id', '=', otherAdmin.accountId).executeTakeFirstOrThrow();
+    const otherGrant = await db
+      .selectFrom('role_grants')
+      .select('id')
+      .where('account_id', '=', otherAdmin.accountId)
+      .executeTakeFirstOrThrow();
     expect((await admin.client.delete(`/api/orgs/${org.id}/grants/${otherGrant.id}`)).statusCode).toBe(404);
     expect((await admin.client.delete(`/api/orgs/${org.id}/grants/${newId()}`)).statusCode).toBe(404);
 
     const p = await makePerson(db, org.id);
     const second = (await admin.client.post(`/api/orgs/${org.id}/grants`, { personId: p.id, role: 'org_admin' })).json();
     expect((await admin.client.delete(`/api/orgs/${org.id}/grants/${myGrant.id}`)).statusCode).toBe(204);
-    expect((await auditOf(t, myGrant.id)).at(-1)).toMatchObject({ action: 'grant.revoked', organizationId: org.id, before: { role: 'org_admin' } });
+    expect((await auditOf(t, myGrant.id)).at(-1)).toMatchObject({
+      action: 'grant.revoked',
+      organizationId: org.id,
+      before: { role: 'org_admin' },
+    });
     // The former admin has lost the right at once.
     expect((await admin.client.get(`/api/orgs/${org.id}/accounts`)).statusCode).toBe(403);
     expect(second.role).toBe('org_admin');
@@ -122,19 +149,40 @@ describe('accounts and roles', () => {
     const org = await makeOrg(db);
     const k = tag();
     const person = await makePerson(db, org.id, { email: `amelie.${k}@ch.example.fr`, firstName: 'Amélie', lastName: 'Roux' });
-    const byEmail = await platform.client.post('/api/platform/grants', { email: `Amelie.${k}@ch.example.fr`, role: 'org_admin', scopeKind: 'organization', scopeId: org.id });
+    const byEmail = await platform.client.post('/api/platform/grants', {
+      email: `Amelie.${k}@ch.example.fr`,
+      role: 'org_admin',
+      scopeKind: 'organization',
+      scopeId: org.id,
+    });
     expect(byEmail.statusCode).toBe(201);
     const accountId = byEmail.json().accountId;
     const acc = await db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirstOrThrow();
     expect(acc).toMatchObject({ person_id: person.id, display_name: 'Amélie Roux' });
 
     const territory = await makeTerritory(db);
-    const coordGrant = await platform.client.post('/api/platform/grants', { accountId, role: 'territory_coordinator', scopeKind: 'territory', scopeId: territory.id });
+    const coordGrant = await platform.client.post('/api/platform/grants', {
+      accountId,
+      role: 'territory_coordinator',
+      scopeKind: 'territory',
+      scopeId: territory.id,
+    });
     expect(coordGrant.statusCode).toBe(201);
-    const bad = await platform.client.post('/api/platform/grants', { accountId, role: 'territory_coordinator', scopeKind: 'organization', scopeId: org.id });
+    const bad = await platform.client.post('/api/platform/grants', {
+      accountId,
+      role: 'territory_coordinator',
+      scopeKind: 'organization',
+      scopeId: org.id,
+    });
     expect(bad.json().error.field).toBe('role');
-    expect((await platform.client.post('/api/platform/grants', { accountId, role: 'manager', scopeKind: 'organization', scopeId: newId() })).statusCode).toBe(404);
-    expect((await platform.client.post('/api/platform/grants', { accountId: newId(), role: 'platform_admin', scopeKind: 'platform' })).statusCode).toBe(404);
+    expect(
+      (await platform.client.post('/api/platform/grants', { accountId, role: 'manager', scopeKind: 'organization', scopeId: newId() }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await platform.client.post('/api/platform/grants', { accountId: newId(), role: 'platform_admin', scopeKind: 'platform' }))
+        .statusCode,
+    ).toBe(404);
 
     const list = (await platform.client.get(`/api/platform/accounts?q=${k}`)).json();
     expect(list.total).toBe(1);
@@ -146,19 +194,35 @@ describe('accounts and roles', () => {
     // A lockout, a second factor and a live session to clear.
     await db
       .updateTable('accounts')
-      .set({ locked_until: new Date(Date.now() + 3_600_000).toISOString(), failed_attempts: 10, totp_enabled_at: new Date().toISOString(), totp_secret_enc: 'x' })
+      .set({
+        locked_until: new Date(Date.now() + 3_600_000).toISOString(),
+        failed_attempts: 10,
+        totp_enabled_at: new Date().toISOString(),
+        totp_secret_enc: 'x',
+      })
       .where('id', '=', accountId)
       .execute();
-    await db.insertInto('recovery_codes').values({ id: newId(), account_id: accountId, code_hash: 'h', used_at: null, created_at: new Date().toISOString() }).execute();
+    await db
+      .insertInto('recovery_codes')
+      .values({ id: newId(), account_id: accountId, code_hash: 'h', used_at: null, created_at: new Date().toISOString() })
+      .execute();
     const victim = await clientFor(t, accountId);
-    expect((await platform.client.get(`/api/platform/accounts?q=${k}`)).json().items[0]).toMatchObject({ locked: true, totpEnrolled: true });
+    expect((await platform.client.get(`/api/platform/accounts?q=${k}`)).json().items[0]).toMatchObject({
+      locked: true,
+      totpEnabled: true,
+    });
 
     const unlocked = await platform.client.post(`/api/platform/accounts/${accountId}/unlock`);
     expect(unlocked.json()).toMatchObject({ locked: false, lockedUntil: null });
-    expect((await auditOf(t, accountId)).at(-1)).toMatchObject({ action: 'account.unlocked', organizationId: org.id, before: { locked: true }, after: { locked: false } });
+    expect((await auditOf(t, accountId)).at(-1)).toMatchObject({
+      action: 'account.unlocked',
+      organizationId: org.id,
+      before: { locked: true },
+      after: { locked: false },
+    });
 
     const reset = await platform.client.post(`/api/platform/accounts/${accountId}/reset-totp`);
-    expect(reset.json().totpEnrolled).toBe(false);
+    expect(reset.json().totpEnabled).toBe(false);
     const after = await db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirstOrThrow();
     expect(after.totp_secret_enc).toBeNull();
     expect(await db.selectFrom('recovery_codes').select('id').where('account_id', '=', accountId).execute()).toEqual([]);
@@ -185,6 +249,9 @@ describe('accounts and roles', () => {
     const someone = await makeAccount(t.dbh.db);
     expect((await admin.client.get('/api/platform/accounts')).statusCode).toBe(403);
     expect((await admin.client.post(`/api/platform/accounts/${someone.id}/unlock`)).statusCode).toBe(403);
-    expect((await admin.client.post('/api/platform/grants', { accountId: admin.accountId, role: 'platform_admin', scopeKind: 'platform' })).statusCode).toBe(403);
+    expect(
+      (await admin.client.post('/api/platform/grants', { accountId: admin.accountId, role: 'platform_admin', scopeKind: 'platform' }))
+        .statusCode,
+    ).toBe(403);
   });
 });

@@ -125,7 +125,8 @@ export class HomeService {
       .orderBy('organizations.name')
       .orderBy('organizations.id')
       .execute();
-    const withoutPeople = members.filter((m) => !m.has_people || Number(m.has_people) === 0);
+    // exists() is a boolean on PostgreSQL and 0/1 on SQLite.
+    const withoutPeople = members.filter((m) => Number(m.has_people) === 0);
     return {
       kind: 'territory_overview',
       scope: { kind: 'territory', id: territory.id, name: territory.name },

@@ -82,7 +82,18 @@ describe('home: what to do now', () => {
     const db = t.dbh.db;
     const tables = ['organizations', 'territories', 'accounts'] as const;
     const n = async () =>
-      Promise.all(tables.map(async (table) => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)));
+      Promise.all(
+        tables.map(async (table) =>
+          Number(
+            (
+              await db
+                .selectFrom(table)
+                .select((eb) => eb.fn.countAll().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
+        ),
+      );
     // Other test files may add rows meanwhile on the shared PostgreSQL database: bracket the read.
     const before = await n();
     const card = (await cardsOf(admin.client)).find((c) => c.kind === 'platform_overview');
@@ -94,13 +105,28 @@ describe('home: what to do now', () => {
     expect(before[2]).toBeGreaterThan(0);
   });
 
+  it('describes the identity routes in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of [
+      '/api/home',
+      '/api/orgs/{orgId}/people',
+      '/api/orgs/{orgId}/grants',
+      '/api/territories/{territoryId}/members/{orgId}',
+      '/api/platform/grants',
+    ]) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+  });
+
   it('shows a learner their organization and nothing due yet', async () => {
     const db = t.dbh.db;
     const org = await makeOrg(db, { name: 'CH Learner' });
     const p = await makePerson(db, org.id);
     const account = await makeAccount(db, { personId: p.id });
     const cards = await cardsOf(await clientFor(t, account.id, { mfa: false }));
-    expect(cards).toEqual([{ kind: 'learner', scope: { kind: 'organization', id: org.id, name: 'CH Learner' }, items: [], counts: { due: 0 } }]);
+    expect(cards).toEqual([
+      { kind: 'learner', scope: { kind: 'organization', id: org.id, name: 'CH Learner' }, items: [], counts: { due: 0 } },
+    ]);
     expect((await t.app.inject({ method: 'GET', url: '/api/home' })).statusCode).toBe(401);
   });
 });

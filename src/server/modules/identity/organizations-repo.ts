@@ -77,6 +77,19 @@ export class OrganizationsRepo {
     return toCount(r?.n);
   }
 
+  /** The territories an organization belongs to, leads first. */
+  async territoriesOf(db: Executor, organizationId: string) {
+    return db
+      .selectFrom('territory_members')
+      .innerJoin('territories', 'territories.id', 'territory_members.territory_id')
+      .select(['territories.id', 'territories.name', 'territories.kind', 'territory_members.is_lead'])
+      .where('territory_members.organization_id', '=', organizationId)
+      .orderBy('territory_members.is_lead', 'desc')
+      .orderBy('territories.name')
+      .orderBy('territories.id')
+      .execute();
+  }
+
   async insert(db: Executor, row: OrganizationRow): Promise<void> {
     await db.insertInto('organizations').values(row).execute();
   }

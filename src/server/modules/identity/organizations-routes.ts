@@ -7,8 +7,8 @@ import { Unauthenticated } from '../../platform/errors.js';
 import { OrganizationsService } from './organizations-service.js';
 import {
   createOrganizationBody,
+  organizationDetailSchema,
   organizationPageSchema,
-  organizationSchema,
   organizationsQuery,
   orgParams,
   updateOrganizationBody,
@@ -36,14 +36,14 @@ export function organizationRoutes(fastify: FastifyInstance, deps: AppDeps): voi
     '/api/organizations',
     {
       config: { access: access.platform('platform.manage') },
-      schema: { tags, body: createOrganizationBody, response: { 201: organizationSchema } },
+      schema: { tags, body: createOrganizationBody, response: { 201: organizationDetailSchema } },
     },
     async (request, reply) => reply.status(201).send(await service.create(contextOf(request), request.body)),
   );
 
   app.get(
     '/api/orgs/:orgId',
-    { config: { access: access.org('org.read') }, schema: { tags, params: orgParams, response: { 200: organizationSchema } } },
+    { config: { access: access.org('org.read') }, schema: { tags, params: orgParams, response: { 200: organizationDetailSchema } } },
     async (request) => service.get(request.params.orgId),
   );
 
@@ -51,7 +51,7 @@ export function organizationRoutes(fastify: FastifyInstance, deps: AppDeps): voi
     '/api/orgs/:orgId',
     {
       config: { access: access.org('org.manage') },
-      schema: { tags, params: orgParams, body: updateOrganizationBody, response: { 200: organizationSchema } },
+      schema: { tags, params: orgParams, body: updateOrganizationBody, response: { 200: organizationDetailSchema } },
     },
     async (request) => service.update(contextOf(request), request.params.orgId, request.body),
   );

@@ -4,7 +4,13 @@ import { type AppDeps, auditActor, type RequestContext } from '../../platform/co
 import { Forbidden, NotFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { type OrganizationRow, OrganizationsRepo } from './organizations-repo.js';
-import type { CreateOrganizationInput, OrganizationDto, OrganizationsQuery, UpdateOrganizationInput } from './schema.js';
+import type {
+  CreateOrganizationInput,
+  OrganizationDetailDto,
+  OrganizationDto,
+  OrganizationsQuery,
+  UpdateOrganizationInput,
+} from './schema.js';
 import { cleanText, type Page } from './shared.js';
 import { normalizeSiret } from './siret.js';
 import { visibilityOf } from './visibility.js';
@@ -36,13 +42,20 @@ export class OrganizationsService {
     return { items: rows.map((r) => presentOrganization(r, r.people_count)), total, page: query.page, pageSize: query.pageSize };
   }
 
-  async get(id: string): Promise<OrganizationDto> {
+  async get(id: string): Promise<OrganizationDetailDto> {
     const row = await this.repo.get(this.deps.db, id);
     if (!row) throw new NotFound('organization');
-    return presentOrganization(row, await this.repo.activePeopleCount(this.deps.db, id));
+    const [peopleCount, territories] = await Promise.all([
+      this.repo.activePeopleCount(this.deps.db, id),
+      this.repo.territoriesOf(this.deps.db, id),
+    ]);
+    return {
+      ...presentOrganization(row, peopleCount),
+      territories: territories.map((t) => ({ id: t.id, name: t.name, kind: t.kind, isLead: fromBool01(t.is_lead) })),
+    };
   }
 
-  async create(ctx: RequestContext, input: CreateOrganizationInput): Promise<OrganizationDto> {
+  async create(ctx: RequestContext, input: CreateOrganizationInput): Promise<OrganizationDetailDto> {
     const now = this.deps.clock.now().toISOString();
     const base = { name: input.name.trim(), short_name: cleanText(input.shortName), city: cleanText(input.city) };
     const row: OrganizationRow = {
@@ -65,10 +78,10 @@ export class OrganizationsService {
         after: presentOrganization(row),
       });
     });
-    return presentOrganization(row, 0);
+    return { ...presentOrganization(row, 0), territories: [] };
   }
 
-  async update(ctx: RequestContext, id: string, input: UpdateOrganizationInput): Promise<OrganizationDto> {
+  async update(ctx: RequestContext, id: string, input: UpdateOrganizationInput): Promise<OrganizationDetailDto> {
     // Archiving takes an establishment out of the platform: a platform decision, not its own.
     if (input.archived !== undefined && !(ctx.actor && this.deps.policy.isPlatformAdmin(ctx.actor))) {
       throw new Forbidden(

@@ -13,10 +13,24 @@ describe('organizations', () => {
 
   it('lets a platform admin create an organization, answered in camelCase and audited', async () => {
     const admin = await platformAdmin(t);
-    const res = await admin.client.post('/api/organizations', { name: '  CHU de Rouen  ', shortName: 'CHU', kind: 'chu', siret: '732 829 320 00074', city: 'Rouen' });
+    const res = await admin.client.post('/api/organizations', {
+      name: '  CHU de Rouen  ',
+      shortName: 'CHU',
+      kind: 'chu',
+      siret: '732 829 320 00074',
+      city: 'Rouen',
+    });
     expect(res.statusCode).toBe(201);
     const org = res.json();
-    expect(org).toMatchObject({ name: 'CHU de Rouen', shortName: 'CHU', kind: 'chu', siret: '73282932000074', city: 'Rouen', archived: false, peopleCount: 0 });
+    expect(org).toMatchObject({
+      name: 'CHU de Rouen',
+      shortName: 'CHU',
+      kind: 'chu',
+      siret: '73282932000074',
+      city: 'Rouen',
+      archived: false,
+      peopleCount: 0,
+    });
     expect(org.id).toBeTruthy();
     expect(org.createdAt).toBe(org.updatedAt);
     const audit = await auditOf(t, org.id);
@@ -38,7 +52,12 @@ describe('organizations', () => {
     const noName = await admin.client.post('/api/organizations', { name: '   ', kind: 'ch' });
     expect(noName.statusCode).toBe(400);
     expect(noName.json().error.field).toMatch(/name$/);
-    const en = await admin.client.request({ method: 'POST', url: '/api/organizations', payload: { name: 'X', kind: 'ch', siret: '1' }, headers: { 'accept-language': 'en' } });
+    const en = await admin.client.request({
+      method: 'POST',
+      url: '/api/organizations',
+      payload: { name: 'X', kind: 'ch', siret: '1' },
+      headers: { 'accept-language': 'en' },
+    });
     expect(en.json().error.message).toMatch(/SIRET/);
   });
 
@@ -91,7 +110,12 @@ describe('organizations', () => {
     const territory = await makeTerritory(db, { members: [{ orgId: created[1].id, lead: true }, { orgId: created[2].id }] });
     const coord = await coordinator(t, territory.id);
     const bySeen = await coord.client.get(`/api/organizations?q=${k}`);
-    expect(bySeen.json().items.map((o: { id: string }) => o.id).sort()).toEqual([created[1].id, created[2].id].sort());
+    expect(
+      bySeen
+        .json()
+        .items.map((o: { id: string }) => o.id)
+        .sort(),
+    ).toEqual([created[1].id, created[2].id].sort());
   });
 
   it('reads and updates an organization; a foreign one answers 404; only platform admins archive', async () => {

@@ -124,6 +124,12 @@ export class PeopleService {
         if (input.active === false && before.active === 1) Object.assign(after, { active: 0, deactivated_at: now });
         if (input.active === true && before.active === 0) Object.assign(after, { active: 1, deactivated_at: null });
         after.search_text = personSearchKey(after);
+        // A form saved without changes is not a change: nothing written, nothing audited.
+        const changed = (Object.keys(after) as Array<keyof PersonRow>).some((k) => k !== 'updated_at' && after[k] !== before[k]);
+        if (!changed) {
+          result = before;
+          return;
+        }
         const { id: _i, organization_id: _o, created_at: _c, ...patch } = after;
         await this.repo.update(trx, organizationId, personId, patch);
         const action =

@@ -33,10 +33,26 @@ describe('people directory', () => {
 
   it('creates, reads and updates a person; emails are stored lower-case; changes are audited', async () => {
     const { orgId, admin, url } = await tenant();
-    const res = await admin.client.post(url, person({ email: '  Helene.Leroux@CHU.example.fr ', firstName: 'Hélène', lastName: 'Leroux', jobTitle: 'Cadre de santé', isManager: true }));
+    const res = await admin.client.post(
+      url,
+      person({
+        email: '  Helene.Leroux@CHU.example.fr ',
+        firstName: 'Hélène',
+        lastName: 'Leroux',
+        jobTitle: 'Cadre de santé',
+        isManager: true,
+      }),
+    );
     expect(res.statusCode).toBe(201);
     const created: PersonDto = res.json();
-    expect(created).toMatchObject({ organizationId: orgId, email: 'helene.leroux@chu.example.fr', firstName: 'Hélène', isManager: true, active: true, deactivatedAt: null });
+    expect(created).toMatchObject({
+      organizationId: orgId,
+      email: 'helene.leroux@chu.example.fr',
+      firstName: 'Hélène',
+      isManager: true,
+      active: true,
+      deactivatedAt: null,
+    });
     expect((await admin.client.get(`${url}/${created.id}`)).json()).toEqual(created);
 
     const updated = await admin.client.patch(`${url}/${created.id}`, { service: 'Réanimation', jobTitle: '' });
@@ -45,6 +61,9 @@ describe('people directory', () => {
     expect(row.search_text).toContain('reanimation');
     expect(row.search_text).not.toContain('cadre');
 
+    // Saving an unchanged form writes nothing.
+    const same = await admin.client.patch(`${url}/${created.id}`, { service: 'Réanimation', isManager: true });
+    expect(same.json().updatedAt).toBe(updated.json().updatedAt);
     const audit = await auditOf(t, created.id);
     expect(audit.map((a) => a.action)).toEqual(['person.created', 'person.updated']);
     expect(audit[1]).toMatchObject({ organizationId: orgId, before: { service: 'Urgences' }, after: { service: 'Réanimation' } });
@@ -85,7 +104,12 @@ describe('people directory', () => {
     expect(off.json().deactivatedAt).toBeTruthy();
     expect((await admin.client.get(url)).json().total).toBe(0);
     // The admin's own entry was deactivated by tenant() too.
-    expect((await admin.client.get(`${url}?active=false`)).json().items.map((x: PersonDto) => x.id).sort()).toEqual([p.id, admin.personId].sort());
+    expect(
+      (await admin.client.get(`${url}?active=false`))
+        .json()
+        .items.map((x: PersonDto) => x.id)
+        .sort(),
+    ).toEqual([p.id, admin.personId].sort());
     expect((await admin.client.get(`${url}?active=all`)).json().total).toBe(2); // with the admin's own entry
     expect((await admin.client.get(`${url}/${p.id}`)).statusCode).toBe(200);
     const on = await admin.client.patch(`${url}/${p.id}`, { active: true });
@@ -97,7 +121,10 @@ describe('people directory', () => {
 
   it('searches without accents or case across names, email, job title and service', async () => {
     const { admin, url } = await tenant();
-    await admin.client.post(url, person({ firstName: 'Hélène', lastName: 'Lefèvre', email: 'h.lefevre@chu.example.fr', jobTitle: 'Infirmière de bloc' }));
+    await admin.client.post(
+      url,
+      person({ firstName: 'Hélène', lastName: 'Lefèvre', email: 'h.lefevre@chu.example.fr', jobTitle: 'Infirmière de bloc' }),
+    );
     await admin.client.post(url, person({ firstName: 'Paul', lastName: 'Durand', service: 'Pédiatrie', email: 'p.durand@chu.example.fr' }));
     await admin.client.post(url, person({ firstName: 'Zoé', lastName: 'Fontaine', email: 'zoe_100%@chu.example.fr' }));
     const names = async (q: string) =>
@@ -116,7 +143,10 @@ describe('people directory', () => {
 
   it('filters by role family, service, site and manager flag; counts facets', async () => {
     const { admin, url } = await tenant();
-    await admin.client.post(url, person({ lastName: 'A', roleFamily: 'physicians', service: 'Cardiologie', site: 'Nord', isManager: true }));
+    await admin.client.post(
+      url,
+      person({ lastName: 'A', roleFamily: 'physicians', service: 'Cardiologie', site: 'Nord', isManager: true }),
+    );
     await admin.client.post(url, person({ lastName: 'B', roleFamily: 'physicians', service: 'Urgences', site: 'Nord' }));
     await admin.client.post(url, person({ lastName: 'C', service: 'Urgences', site: 'Sud' }));
     await admin.client.post(url, person({ lastName: 'D', service: null, site: null }));
@@ -174,8 +204,24 @@ describe('people directory', () => {
     expect(desc.map((p) => p.id)).toEqual(byLast.map((p) => p.id).reverse());
     expect((await all('email')).map((p) => p.email)).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `p${i}@chu.example.fr`));
     // People without a service come last, both ways.
-    expect((await all('service')).map((p) => p.service)).toEqual(['Bloc', 'Cardiologie', 'Cardiologie', 'Cardiologie', 'Urgences', 'Urgences', null]);
-    expect((await all('-service')).map((p) => p.service)).toEqual(['Urgences', 'Urgences', 'Cardiologie', 'Cardiologie', 'Cardiologie', 'Bloc', null]);
+    expect((await all('service')).map((p) => p.service)).toEqual([
+      'Bloc',
+      'Cardiologie',
+      'Cardiologie',
+      'Cardiologie',
+      'Urgences',
+      'Urgences',
+      null,
+    ]);
+    expect((await all('-service')).map((p) => p.service)).toEqual([
+      'Urgences',
+      'Urgences',
+      'Cardiologie',
+      'Cardiologie',
+      'Cardiologie',
+      'Bloc',
+      null,
+    ]);
     expect((await all('site')).map((p) => p.lastName)).toEqual(['Leroy', 'Bernard', 'Durand', 'Martin', 'Martin', 'Martin', 'Petit']);
     expect((await all('roleFamily')).map((p) => p.roleFamily)[0]).toBe('it_biomedical');
     const updated = await all('-updatedAt');
@@ -184,7 +230,10 @@ describe('people directory', () => {
 
   it('exports CSV for Excel: BOM, semicolons, quoting, formulas neutralised, same filters', async () => {
     const { orgId, admin, url } = await tenant();
-    await admin.client.post(url, person({ lastName: '=HYPERLINK("http://evil")', firstName: 'Eve', jobTitle: 'Aide; "soignante"', email: 'eve@chu.example.fr' }));
+    await admin.client.post(
+      url,
+      person({ lastName: '=HYPERLINK("http://evil")', firstName: 'Eve', jobTitle: 'Aide; "soignante"', email: 'eve@chu.example.fr' }),
+    );
     await admin.client.post(url, person({ lastName: 'Zola', firstName: 'Émile', service: 'Cardiologie', email: 'emile@chu.example.fr' }));
     const res = await admin.client.get(`${url}/export.csv?sort=email`);
     expect(res.statusCode).toBe(200);
@@ -194,7 +243,9 @@ describe('people directory', () => {
     expect(body.startsWith('\uFEFFCourriel;Nom;Prénom;')).toBe(true);
     const lines = body.slice(1).split('\r\n');
     expect(lines).toHaveLength(4); // header, two people, final empty string
-    expect(lines[1]).toBe(`emile@chu.example.fr;Zola;Émile;;nurses_care_assistants;Cardiologie;Charles-Nicolle;non;oui;;${lines[1]?.split(';').at(-1)}`);
+    expect(lines[1]).toBe(
+      `emile@chu.example.fr;Zola;Émile;;nurses_care_assistants;Cardiologie;Charles-Nicolle;non;oui;;${lines[1]?.split(';').at(-1)}`,
+    );
     expect(lines[2]).toContain(`eve@chu.example.fr;"'=HYPERLINK(""http://evil"")";Eve;"Aide; ""soignante""";`);
     const filtered = (await admin.client.get(`${url}/export.csv?service=Cardiologie`)).rawPayload.toString('utf8');
     expect(filtered.split('\r\n').filter(Boolean)).toHaveLength(2);

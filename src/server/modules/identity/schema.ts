@@ -4,12 +4,15 @@ import { organizationKinds, roleFamilies, territoryKinds } from './domain.js';
 
 // Shared pieces --------------------------------------------------------------------------------
 
-const id = z.string().trim().min(1).max(64);
+/** Any text from a request: PostgreSQL refuses the NUL character, so it is a 400 here, not a 500. */
+const text = () => z.string().refine((v) => !v.includes('\u0000'), 'must not contain a NUL character');
+
+const id = text().trim().min(1).max(64);
 export const pagingQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
-const optionalText = (max: number) => z.string().max(max).nullable().optional();
+const optionalText = (max: number) => text().max(max).nullable().optional();
 const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 const triState = z.enum(['true', 'false', 'all']);
@@ -38,10 +41,16 @@ export const organizationSchema = z.object({
   peopleCount: z.number().int().optional().describe('active people in the directory'),
 });
 export type OrganizationDto = z.infer<typeof organizationSchema>;
+export const organizationDetailSchema = organizationSchema.extend({
+  territories: z
+    .array(z.object({ id: z.string(), name: z.string(), kind: z.enum(territoryKinds), isLead: z.boolean() }))
+    .describe('territories the organization belongs to'),
+});
+export type OrganizationDetailDto = z.infer<typeof organizationDetailSchema>;
 export const organizationPageSchema = pageOf(organizationSchema);
 
 export const organizationsQuery = pagingQuery.extend({
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
   kind: z.enum(organizationKinds).optional(),
   archived: triState.default('all'),
   sort: z.enum(['name', '-name', 'city', '-city', 'createdAt', '-createdAt']).default('name'),
@@ -49,7 +58,7 @@ export const organizationsQuery = pagingQuery.extend({
 export type OrganizationsQuery = z.infer<typeof organizationsQuery>;
 
 export const createOrganizationBody = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: text().trim().min(1).max(200),
   shortName: optionalText(60),
   kind: z.enum(organizationKinds),
   siret: optionalText(40).describe('14 digits with a valid check digit'),
@@ -90,13 +99,13 @@ export const territoryDetailSchema = territorySchema.extend({ members: z.array(t
 export type TerritoryDetailDto = z.infer<typeof territoryDetailSchema>;
 
 export const territoriesQuery = pagingQuery.extend({
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
   kind: z.enum(territoryKinds).optional(),
 });
 export type TerritoriesQuery = z.infer<typeof territoriesQuery>;
 
 export const createTerritoryBody = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: text().trim().min(1).max(200),
   kind: z.enum(territoryKinds),
   region: optionalText(120),
 });
@@ -148,10 +157,10 @@ export const peopleSorts = [
 export type PeopleSort = (typeof peopleSorts)[number];
 
 export const peopleFiltersQuery = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
   roleFamily: z.enum(roleFamilies).optional(),
-  service: z.string().trim().min(1).max(200).optional(),
-  site: z.string().trim().min(1).max(200).optional(),
+  service: text().trim().min(1).max(200).optional(),
+  site: text().trim().min(1).max(200).optional(),
   active: triState.default('true'),
   manager: z.enum(['true', 'false']).optional(),
   sort: z.enum(peopleSorts).default('lastName'),
@@ -169,9 +178,9 @@ export const facetsSchema = z.object({
 export type FacetsDto = z.infer<typeof facetsSchema>;
 
 export const createPersonBody = z.object({
-  email: z.string().max(254),
-  firstName: z.string().trim().max(100).default(''),
-  lastName: z.string().trim().min(1).max(100),
+  email: text().max(254),
+  firstName: text().trim().max(100).default(''),
+  lastName: text().trim().min(1).max(100),
   jobTitle: optionalText(200),
   roleFamily: z.enum(roleFamilies),
   service: optionalText(200),
@@ -181,9 +190,9 @@ export const createPersonBody = z.object({
 export type CreatePersonInput = z.infer<typeof createPersonBody>;
 
 export const updatePersonBody = z.object({
-  email: z.string().max(254).optional(),
-  firstName: z.string().trim().max(100).optional(),
-  lastName: z.string().trim().min(1).max(100).optional(),
+  email: text().max(254).optional(),
+  firstName: text().trim().max(100).optional(),
+  lastName: text().trim().min(1).max(100).optional(),
   jobTitle: optionalText(200),
   roleFamily: z.enum(roleFamilies).optional(),
   service: optionalText(200),
@@ -212,7 +221,7 @@ export const accountSchema = z.object({
   displayName: z.string(),
   personId: z.string().nullable(),
   active: z.boolean(),
-  totpEnrolled: z.boolean(),
+  totpEnabled: z.boolean(),
   lastSignInAt: z.string().nullable(),
   locked: z.boolean(),
   lockedUntil: z.string().nullable(),
@@ -222,12 +231,12 @@ export const accountSchema = z.object({
 export type AccountDto = z.infer<typeof accountSchema>;
 export const accountPageSchema = pageOf(accountSchema);
 
-export const accountsQuery = pagingQuery.extend({ q: z.string().trim().max(200).optional() });
+export const accountsQuery = pagingQuery.extend({ q: text().trim().max(200).optional() });
 export type AccountsQuery = z.infer<typeof accountsQuery>;
 
 const holder = {
   personId: id.optional(),
-  email: z.string().max(254).optional(),
+  email: text().max(254).optional(),
 };
 const oneHolder = (v: { personId?: string | undefined; email?: string | undefined }) =>
   (v.personId === undefined) !== (v.email === undefined);
@@ -239,10 +248,10 @@ export type ScopedGrantInput = z.infer<typeof scopedGrantBody>;
 export const platformGrantBody = z
   .object({
     accountId: id.optional(),
-    email: z.string().max(254).optional(),
+    email: text().max(254).optional(),
     role: z.enum(roles),
     scopeKind: z.enum(scopeKinds),
-    scopeId: z.string().max(64).default(''),
+    scopeId: text().max(64).default(''),
   })
   .refine((v) => (v.accountId === undefined) !== (v.email === undefined), {
     message: 'give accountId or email (one of them)',

@@ -14,7 +14,14 @@ describe('territories', () => {
     const admin = await platformAdmin(t);
     const res = await admin.client.post('/api/territories', { name: 'GHT Cœur de Seine', kind: 'ght', region: 'Normandie' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ name: 'GHT Cœur de Seine', kind: 'ght', region: 'Normandie', memberCount: 0, leadCount: 0, members: [] });
+    expect(res.json()).toMatchObject({
+      name: 'GHT Cœur de Seine',
+      kind: 'ght',
+      region: 'Normandie',
+      memberCount: 0,
+      leadCount: 0,
+      members: [],
+    });
     expect((await auditOf(t, res.json().id))[0]).toMatchObject({ action: 'territory.created', territoryId: res.json().id });
     const bad = await admin.client.post('/api/territories', { name: 'X', kind: 'county' });
     expect(bad.statusCode).toBe(400);
@@ -57,9 +64,19 @@ describe('territories', () => {
     expect(unset.statusCode).toBe(409);
     expect(unset.json().error).toMatchObject({ code: 'last_lead' });
     expect(unset.json().error.message).toMatch(/pilote/);
-    const unsetEn = await coord.client.request({ method: 'PUT', url: `${base}/${chu.id}`, payload: { isLead: false }, headers: { 'accept-language': 'en' } });
+    const unsetEn = await coord.client.request({
+      method: 'PUT',
+      url: `${base}/${chu.id}`,
+      payload: { isLead: false },
+      headers: { 'accept-language': 'en' },
+    });
     // The session's locale (fr) wins over Accept-Language unless the locale cookie says otherwise.
-    const unsetEnCookie = await coord.client.request({ method: 'PUT', url: `${base}/${chu.id}`, payload: { isLead: false }, cookies: { rempart_locale: 'en' } });
+    const unsetEnCookie = await coord.client.request({
+      method: 'PUT',
+      url: `${base}/${chu.id}`,
+      payload: { isLead: false },
+      cookies: { rempart_locale: 'en' },
+    });
     expect(unsetEn.statusCode).toBe(409);
     expect(unsetEnCookie.json().error.message).toMatch(/lead/);
     const removeLead = await coord.client.delete(`${base}/${chu.id}`);
@@ -77,7 +94,12 @@ describe('territories', () => {
 
     const audit = await auditOf(t, `${territory.id}:${chu.id}`);
     expect(audit.map((a) => a.action)).toEqual(['territory.member_added', 'territory.member_updated', 'territory.member_removed']);
-    expect(audit[1]).toMatchObject({ territoryId: territory.id, organizationId: chu.id, before: { isLead: true }, after: { isLead: false } });
+    expect(audit[1]).toMatchObject({
+      territoryId: territory.id,
+      organizationId: chu.id,
+      before: { isLead: true },
+      after: { isLead: false },
+    });
   });
 
   it('shows a coordinator the member organizations but not their people', async () => {
@@ -87,14 +109,20 @@ describe('territories', () => {
     await makePerson(db, member.id);
     const territory = await makeTerritory(db, { members: [{ orgId: member.id, lead: true, shares: true }] });
     const coord = await coordinator(t, territory.id);
-    expect((await coord.client.get(`/api/orgs/${member.id}`)).statusCode).toBe(200);
+    const card = await coord.client.get(`/api/orgs/${member.id}`);
+    expect(card.statusCode).toBe(200);
+    expect(card.json().territories).toEqual([{ id: territory.id, name: expect.any(String), kind: 'ght', isLead: true }]);
     expect((await coord.client.get(`/api/orgs/${member.id}/people`)).statusCode).toBe(403);
     expect((await coord.client.get(`/api/orgs/${member.id}/people/export.csv`)).statusCode).toBe(403);
     expect((await coord.client.patch(`/api/orgs/${member.id}`, { name: 'X' })).statusCode).toBe(403);
     expect((await coord.client.get(`/api/orgs/${outsider.id}`)).statusCode).toBe(404);
     const patched = await coord.client.patch(`/api/territories/${territory.id}`, { name: 'GHT Renommé', region: '' });
     expect(patched.json()).toMatchObject({ name: 'GHT Renommé', region: null });
-    expect((await auditOf(t, territory.id)).at(-1)).toMatchObject({ action: 'territory.updated', before: { region: 'Normandie' }, after: { region: null } });
+    expect((await auditOf(t, territory.id)).at(-1)).toMatchObject({
+      action: 'territory.updated',
+      before: { region: 'Normandie' },
+      after: { region: null },
+    });
   });
 
   it('lists visible territories: via a grant, via a member organization, never others', async () => {

@@ -21,12 +21,19 @@ export async function platformAdmin(t: TestApp): Promise<Signed> {
 
 export async function orgAdmin(t: TestApp, orgId: string, opts: { mfa?: boolean } = {}): Promise<Signed> {
   const p = await makePerson(t.dbh.db, orgId);
-  const a = await makeAccount(t.dbh.db, { personId: p.id, grants: [{ role: 'org_admin', scopeKind: 'organization', scopeId: orgId }], totp: true });
+  const a = await makeAccount(t.dbh.db, {
+    personId: p.id,
+    grants: [{ role: 'org_admin', scopeKind: 'organization', scopeId: orgId }],
+    totp: true,
+  });
   return { client: await clientFor(t, a.id, opts), accountId: a.id, personId: p.id, email: a.email };
 }
 
 export async function coordinator(t: TestApp, territoryId: string): Promise<Signed> {
-  const a = await makeAccount(t.dbh.db, { grants: [{ role: 'territory_coordinator', scopeKind: 'territory', scopeId: territoryId }], totp: true });
+  const a = await makeAccount(t.dbh.db, {
+    grants: [{ role: 'territory_coordinator', scopeKind: 'territory', scopeId: territoryId }],
+    totp: true,
+  });
   return { client: await clientFor(t, a.id), accountId: a.id, personId: null, email: a.email };
 }
 

@@ -53,6 +53,10 @@ export class AccessPolicy {
         const direct = grants.filter((g) => g.scopeKind === 'organization' && g.scopeId === scope.id);
         const viaTerritory = await this.territoryGrantsOver(grants, scope.id);
         if (has(direct, (g) => rolePermissions[g.role])) return 'allow';
+        // Being on the organization's staff is an implicit learner role there.
+        if (actor.personOrganizationId === scope.id && rolePermissions.learner.includes(permission)) {
+          if (actor.mfaVerified || !actor.totpEnrolled) return 'allow';
+        }
         if (has(viaTerritory, (g) => rolePermissions[g.role].filter((p) => territoryToMemberOrg.includes(p)))) return 'allow';
         return 'forbidden';
       }

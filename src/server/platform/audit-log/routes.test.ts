@@ -82,6 +82,9 @@ describe('audit log viewer', () => {
       'person.updated',
     ]);
     expect((await list(platform, `${base}&to=2026-03-10T08:00:00Z`)).items.map((i) => i.action)).toEqual(['person.created']);
+    // As the web page sends them: day bounds as ISO instants, cleared fields empty.
+    const web = await list(platform, `${base}&from=2026-03-11T00:00:00.000Z&to=2026-03-11T23:59:59.999Z&action=&actor=`);
+    expect(web.items.map((i) => i.action)).toEqual(['person.updated']);
     const p2 = await list(platform, `${base}&page=2&pageSize=3`);
     expect(p2).toMatchObject({ total: 4, page: 2, pageSize: 3 });
     expect(p2.items.map((i) => i.action)).toEqual(['person.created']);

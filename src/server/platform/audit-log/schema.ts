@@ -3,16 +3,20 @@ import { z } from 'zod';
 /** A date (whole day) or a date-time with offset; `to` on a bare date covers that whole day. */
 const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
+/** An empty query parameter (`?action=`) means no filter, as a cleared form field sends it. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
 export const auditFiltersSchema = z.object({
-  action: z.string().trim().min(1).max(100).optional().describe('prefix, e.g. "person." or "auth.signed_in"'),
-  entityType: z.string().trim().min(1).max(100).optional(),
-  actor: z.string().trim().min(1).max(200).optional().describe('part of the actor label (email, "cli"...)'),
-  from: instant.optional(),
-  to: instant.optional(),
+  action: optional(z.string().trim().max(100)).describe('prefix, e.g. "person." or "auth.signed_in"'),
+  entityType: optional(z.string().trim().max(100)),
+  actor: optional(z.string().trim().max(200)).describe('part of the actor label (email, "cli"...)'),
+  from: optional(instant),
+  to: optional(instant),
 });
 
 export const platformAuditQuerySchema = auditFiltersSchema.extend({
-  organizationId: z.string().trim().min(1).max(64).optional(),
+  organizationId: optional(z.string().trim().max(64)),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -23,7 +27,7 @@ export const orgAuditQuerySchema = auditFiltersSchema.extend({
 });
 
 export const platformExportQuerySchema = auditFiltersSchema.extend({
-  organizationId: z.string().trim().min(1).max(64).optional(),
+  organizationId: optional(z.string().trim().max(64)),
 });
 
 export const orgParamsSchema = z.object({ orgId: z.string().min(1).max(64) });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor, makeTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { isolatedDb } from '../../../../test/helpers/db.js';
 import { makeAccount, makeOrg } from '../../../../test/helpers/factories.js';
+import { disposeDb } from '../../../cli/test-support.js';
 import { verifyAuditChain } from './audit-log.js';
 
 describe('audit chain tampering', () => {
@@ -23,7 +24,10 @@ describe('audit chain tampering', () => {
         );
     }
   });
-  afterAll(async () => t.close());
+  afterAll(async () => {
+    await t.app.close();
+    await disposeDb(t.dbh);
+  });
 
   it('refuses UPDATE and DELETE on the audit log', async () => {
     await expect(sql`update audit_log set actor_label = 'someone else' where seq = 2`.execute(t.dbh.db)).rejects.toThrow(/append-only/);

@@ -72,7 +72,7 @@ describe('staff directory import', () => {
       is_manager: 1,
       active: 1,
       site: 'Hôpital Saint-Éloi',
-      search_text: 'jerome garcon jerome.garcon@ch-exemple.fr',
+      search_text: 'jerome garcon jerome.garcon@ch-exemple.fr medecin reanimation',
     });
     expect(rows.find((p) => p.first_name === 'Noël')!.service).toBe('Biomédical; Sécurité');
 
@@ -263,6 +263,17 @@ describe('staff directory import', () => {
       headers: { 'content-type': 'text/csv', 'x-csrf-token': csrf },
     });
     expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('documents its routes in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/orgs/{orgId}/imports',
+        '/api/orgs/{orgId}/imports/{importId}/dry-run',
+        '/api/orgs/{orgId}/imports/{importId}/apply',
+      ]),
+    );
   });
 
   it('imports a generated file of 2,000 rows with multi-line cells', async () => {

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isolatedDb } from '../../test/helpers/db.js';
+import type { DbHandle } from '../server/db/index.js';
+import { verifyAuditChain } from '../server/platform/audit-log/audit-log.js';
+import { verifyPassword } from '../server/platform/auth/password.js';
+import { DEMO_PASSWORD, demoSignIns, generatePeople, seedDemo, seedDemoIfEmpty, seededRandom } from './demo.js';
+import { demoOrgs } from './demo-catalog.js';
+import { disposeDb } from './test-support.js';
+
+describe('demo seed', () => {
+  let dbh: DbHandle;
+  let seconds = 0;
+  beforeAll(async () => {
+    dbh = await isolatedDb();
+    const started = Date.now();
+    expect(await seedDemoIfEmpty(dbh, () => {})).toBe(true);
+    seconds = (Date.now() - started) / 1000;
+  });
+  afterAll(async () => disposeDb(dbh));
+
+  it('builds the GHT and the CPTS with their members and leads', async () => {
+    expect(seconds).toBeLessThan(10);
+    const orgs = await dbh.db.selectFrom('organizations').select(['id', 'name', 'kind']).execute();
+    const kinds = orgs.map((o) => o.kind).sort();
+    expect(kinds).toEqual(
+      [
+        'ars',
+        'ch',
+        'chu',
+        'ehpad',
+        'gp_practice',
+        'gp_practice',
+        'lab',
+        'nurses_practice',
+        'pharmacy',
+        'private_clinic',
+        'provider',
+        'provider',
+        'psychiatric_hospital',
+      ].sort(),
+    );
+    const ght = await dbh.db.selectFrom('territories').selectAll().where('name', '=', 'GHT Seine-Estuaire').executeTakeFirstOrThrow();
+    const members = await dbh.db
+      .selectFrom('territory_members')
+      .innerJoin('organizations', 'organizations.id', 'territory_members.organization_id')
+      .select(['organizations.kind', 'territory_members.is_lead'])
+      .where('territory_id', '=', ght.id)
+      .execute();
+    expect(members.map((m) => m.kind).sort()).toEqual(['ch', 'chu', 'ehpad', 'private_clinic', 'psychiatric_hospital']);
+    expect(members.filter((m) => m.is_lead === 1).map((m) => m.kind)).toEqual(['chu']);
+    const cpts = await dbh.db.selectFrom('territories').select('id').where('kind', '=', 'cpts').executeTakeFirstOrThrow();
+    const cptsMembers = await dbh.db
+      .selectFrom('territory_members')
+      .innerJoin('organizations', 'organizations.id', 'territory_members.organization_id')
+      .select('organizations.kind')
+      .where('territory_id', '=', cpts.id)
+      .execute();
+    expect(cptsMembers.map((m) => m.kind).sort()).toEqual(['gp_practice', 'gp_practice', 'lab', 'nurses_practice', 'pharmacy']);
+  });
+
+  it('writes about 3,000 people with unique .demo emails, sized per establishment', async () => {
+    const people = await dbh.db
+      .selectFrom('people')
+      .innerJoin('organizations', 'organizations.id', 'people.organization_id')
+      .select(['email', 'kind', 'role_family'])
+      .execute();
+    expect(people.length).toBeGreaterThan(2900);
+    expect(people.length).toBeLessThan(3200);
+    expect(new Set(people.map((p) => p.email)).size).toBe(people.length);
+    expect(people.every((p) => /^[a-z0-9-]+\.[a-z0-9-]+\d*@[a-z0-9-]+\.demo$/.test(p.email))).toBe(true);
+    const chu = people.filter((p) => p.kind === 'chu');
+    expect(chu.length).toBe(1700);
+    expect(new Set(chu.map((p) => p.role_family)).size).toBe(9);
+  });
+
+  it('creates the demo accounts with their roles and the demo password', async () => {
+    const rows = await dbh.db
+      .selectFrom('accounts')
+      .leftJoin('role_grants', 'role_grants.account_id', 'accounts.id')
+      .select(['accounts.email', 'accounts.password_hash', 'role_grants.role'])
+      .execute();
+    const roles = (email: string) =>
+      rows
+        .filter((r) => r.email === email)
+        .map((r) => r.role)
+        .sort();
+    expect(roles('admin@rempart.demo')).toEqual(['platform_admin']);
+    expect(roles('claire.morvan@chu-rivemont.demo')).toEqual(['org_admin', 'territory_coordinator']);
+    expect(roles('sophie.lebreton@msp-peupliers.demo')).toEqual(['territory_coordinator']);
+    expect(roles('julien.carpentier@ch-breval.demo')).toEqual(['org_admin']);
+    expect(roles('nadia.benali@chu-rivemont.demo')).toEqual(['manager']);
+    expect(roles('lucas.hamel@chu-rivemont.demo')).toEqual(['learner']);
+    const admin = rows.find((r) => r.email === 'admin@rempart.demo');
+    expect(await verifyPassword(admin?.password_hash ?? '', DEMO_PASSWORD)).toBe(true);
+    // The learner signs in by magic link only.
+    expect(rows.find((r) => r.email === 'lucas.hamel@chu-rivemont.demo')?.password_hash).toBeNull();
+    const learner = await dbh.db
+      .selectFrom('accounts')
+      .innerJoin('people', 'people.id', 'accounts.person_id')
+      .select(['people.job_title', 'people.service'])
+      .where('accounts.email', '=', 'lucas.hamel@chu-rivemont.demo')
+      .executeTakeFirstOrThrow();
+    expect(learner).toEqual({ job_title: 'Infirmier (IDE)', service: 'Urgences' });
+  });
+
+  it('audits one entry per organization and territory plus a summary, on an intact chain', async () => {
+    const entries = await dbh.db.selectFrom('audit_log').select(['action', 'actor_label']).orderBy('seq').execute();
+    expect(entries.filter((e) => e.action === 'organization.created')).toHaveLength(demoOrgs.length);
+    expect(entries.filter((e) => e.action === 'territory.created')).toHaveLength(2);
+    expect(entries.at(-1)?.action).toBe('demo.seeded');
+    expect(entries).toHaveLength(demoOrgs.length + 3);
+    expect(await verifyAuditChain(dbh.db)).toMatchObject({ ok: true });
+  });
+
+  it('does not seed twice, and prints the sign-ins', async () => {
+    expect(await seedDemoIfEmpty(dbh, () => {})).toBe(false);
+    await expect(seedDemo(dbh)).rejects.toThrow(/already seeded/);
+    const lines = (await demoSignIns(dbh, 'http://127.0.0.1:8080')).join('\n');
+    expect(lines).toContain('admin@rempart.demo');
+    expect(lines).toContain(DEMO_PASSWORD);
+    expect(lines).toContain('lucas.hamel@chu-rivemont.demo');
+  });
+
+  it('is deterministic', () => {
+    const org = demoOrgs.find((o) => o.key === 'ch');
+    if (!org) throw new Error('no CH in the catalog');
+    const a = generatePeople(org, 'x', seededRandom(7), 'now').map((p) => [p.row.email, p.row.job_title, p.row.service, p.row.site]);
+    const b = generatePeople(org, 'x', seededRandom(7), 'now').map((p) => [p.row.email, p.row.job_title, p.row.service, p.row.site]);
+    expect(a).toEqual(b);
+    expect(a).toHaveLength(700);
+  });
+});
