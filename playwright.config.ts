@@ -8,7 +8,7 @@ export const E2E = {
   app: 'http://127.0.0.1:8190',
   sinkHttp: 'http://127.0.0.1:2591',
   oidc: 'http://127.0.0.1:9190',
-  oidcUser: 'oidc.user@chu-seine-estuaire.demo',
+  oidcUser: 'marc.delamare@chu-rivemont.demo',
 };
 
 export default defineConfig({
@@ -38,7 +38,7 @@ export default defineConfig({
     {
       command:
         'npx tsx test/support/oidc-server.ts --port 9190 --client-id rempart-e2e --client-secret e2e-oidc-secret-0123456789abcdef ' +
-        `--redirect-uri ${'http://127.0.0.1:8190'}/api/auth/oidc/callback --users oidc.user@chu-seine-estuaire.demo`,
+        `--redirect-uri ${'http://127.0.0.1:8190'}/api/auth/oidc/callback --users marc.delamare@chu-rivemont.demo`,
       url: 'http://127.0.0.1:9190/.well-known/openid-configuration',
       reuseExistingServer: false,
       timeout: 60_000,

@@ -170,6 +170,6 @@ async function registerWeb(app: FastifyInstance, config: Config): Promise<void> 
     }
     // The SPA answers every other GET; index.html must not be cached so new builds show up.
     reply.header('cache-control', 'no-cache');
-    return reply.sendFile('index.html');
+    return reply.sendFile('index.html', { cacheControl: false });
   });
 }

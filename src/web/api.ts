@@ -20,9 +20,13 @@ function csrfToken(): string {
   return m?.[1] ? decodeURIComponent(m[1]) : '';
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; raw?: BodyInit; contentType?: string } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; raw?: BodyInit; contentType?: string } = {},
+): Promise<T> {
   const method = init.method ?? (init.body !== undefined || init.raw !== undefined ? 'POST' : 'GET');
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The server words its errors in the page's language (it reads the rempart_locale cookie first).
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': document.documentElement.lang || 'fr' };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken();
   let body: BodyInit | undefined;
   if (init.raw !== undefined) {
@@ -37,7 +41,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : undefined;
   if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; field?: string; issues?: Array<{ field: string; message: string }> } })?.error;
+    const e = (data as { error?: { code?: string; message?: string; field?: string; issues?: Array<{ field: string; message: string }> } })
+      ?.error;
     throw new ApiError(res.status, e?.code ?? 'error', e?.message ?? res.statusText, e?.field, e?.issues);
   }
   return data as T;

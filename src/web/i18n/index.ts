@@ -1,0 +1,29 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { registerAdminI18n } from '../admin/i18n.js';
+import { type Locale, readStartLocale } from '../locale.js';
+import en from './en.json';
+import fr from './fr.json';
+
+/** Keeps <html lang> in step with the language so screen readers pronounce the page right. */
+function syncHtmlLang(lng: string): void {
+  document.documentElement.lang = lng;
+}
+
+export function setupI18n(): typeof i18n {
+  const lng: Locale = readStartLocale();
+  void i18n.use(initReactI18next).init({
+    resources: { fr: { translation: fr }, en: { translation: en } },
+    lng,
+    fallbackLng: 'fr',
+    supportedLngs: ['fr', 'en'],
+    defaultNS: 'translation',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  });
+  registerAdminI18n(i18n);
+  syncHtmlLang(lng);
+  i18n.on('languageChanged', syncHtmlLang);
+  return i18n;
+}

@@ -1,0 +1,28 @@
+import type { RouteObject } from 'react-router';
+import { adminNav, adminRoutes } from './admin/index.js';
+import { HomePage } from './home/home-page.js';
+import type { NavEntry } from './shell/scope.js';
+
+export { isActive, type NavGroup, visibleNav } from './shell/nav.js';
+
+/**
+ * A part of the product as the web shell sees it: its navigation entries and its pages, mounted
+ * inside the signed-in layout. Each module adds itself here when it ships; nothing is shown
+ * before it exists.
+ */
+export interface WebModule {
+  id: string;
+  /** Heading of the module's group in the navigation; none for a single top-level entry. */
+  labelKey?: string;
+  nav: NavEntry[];
+  routes: RouteObject[];
+}
+
+export const modules: WebModule[] = [
+  {
+    id: 'home',
+    nav: [{ to: '/', labelKey: 'nav.home', show: () => true }],
+    routes: [{ index: true, Component: HomePage }],
+  },
+  { id: 'admin', labelKey: 'nav.administration', nav: adminNav, routes: adminRoutes },
+];
