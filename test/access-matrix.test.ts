@@ -39,12 +39,18 @@ describe('access matrix', () => {
   });
   afterAll(async () => t.close());
 
-  const fill = (url: string, values: Record<string, string>) => url.replace(/:([A-Za-z0-9_]+)/g, (_m, name: string) => values[name] ?? newId());
+  const fill = (url: string, values: Record<string, string>) =>
+    url.replace(/:([A-Za-z0-9_]+)/g, (_m, name: string) => values[name] ?? newId());
 
   const call = (c: Client | null, method: string, url: string) => {
     const payload = method === 'GET' || method === 'DELETE' ? undefined : {};
     if (c) return c.request({ method: method as 'GET', url, ...(payload ? { payload } : {}) });
-    return t.app.inject({ method: method as 'GET', url, cookies: { rempart_csrf: 'c'.repeat(32) }, headers: { 'x-csrf-token': 'c'.repeat(32) } });
+    return t.app.inject({
+      method: method as 'GET',
+      url,
+      cookies: { rempart_csrf: 'c'.repeat(32) },
+      headers: { 'x-csrf-token': 'c'.repeat(32) },
+    });
   };
 
   it('has routes to check, each with a rule', () => {
@@ -98,16 +104,18 @@ describe('access matrix', () => {
 
   it('does not count admin grants before the second factor', async () => {
     const person = await makePerson(t.dbh.db, home.id);
-    const account = await makeAccount(t.dbh.db, { personId: person.id, grants: [{ role: 'org_admin', scopeKind: 'organization', scopeId: home.id }] });
+    const account = await makeAccount(t.dbh.db, {
+      personId: person.id,
+      grants: [{ role: 'org_admin', scopeKind: 'organization', scopeId: home.id }],
+    });
     const c = await clientFor(t, account.id, { mfa: false });
     const me = await c.get('/api/me');
     expect(me.json().account.mfaVerified).toBe(false);
     expect(me.json().account.mfaEnrolmentRequired).toBe(true);
-    const decision = await t.deps.policy.decide(
-      { ...(await t.sessions.actorFor(c.cookies.rempart_session))! },
-      'people.read',
-      { kind: 'organization', id: home.id },
-    );
+    const decision = await t.deps.policy.decide({ ...(await t.sessions.actorFor(c.cookies.rempart_session))! }, 'people.read', {
+      kind: 'organization',
+      id: home.id,
+    });
     expect(decision).toBe('forbidden');
   });
 });

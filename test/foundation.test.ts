@@ -40,7 +40,12 @@ describe('foundation', () => {
 
   it('answers 413 to an oversized body', async () => {
     const big = JSON.stringify({ pad: 'x'.repeat(2_000_000) });
-    const res = await new Client(t).request({ method: 'POST', url: '/api/auth/sign-out', payload: big, headers: { 'content-type': 'application/json' } });
+    const res = await new Client(t).request({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      payload: big,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('too_large');
   });

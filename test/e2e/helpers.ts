@@ -10,7 +10,13 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
   expect(bad, `axe on ${what}`).toEqual([]);
 }
 
@@ -27,9 +33,30 @@ export async function latestMailTo(to: string, timeoutMs = 15_000): Promise<{ su
   }
 }
 
-/** A TOTP code for the current 30-second step, or the next one (to avoid replaying a used code). */
-export async function totpCode(secret: string, stepOffset = 0): Promise<string> {
-  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepOffset * 30 });
+let lastStep = -1;
+
+/**
+ * A TOTP code for the current 30-second step. The server refuses a code replayed within its step,
+ * so a second use waits for the next step, as a person would.
+ */
+export async function totpCode(secret: string): Promise<string> {
+  let step = Math.floor(Date.now() / 30_000);
+  while (step <= lastStep) {
+    await new Promise((r) => setTimeout(r, 500));
+    step = Math.floor(Date.now() / 30_000);
+  }
+  lastStep = step;
+  return generate({ secret, epoch: step * 30 + 1 });
+}
+
+/** Types the code; the page submits by itself when the sixth digit lands, else press the button. */
+export async function submitCode(page: Page, code: string, button: string, leaving: RegExp): Promise<void> {
+  await typeCode(page, code);
+  try {
+    await page.waitForURL((u) => !leaving.test(u.pathname), { timeout: 3000 });
+  } catch {
+    await page.getByRole('button', { name: button }).click();
+  }
 }
 
 export async function typeCode(page: Page, code: string): Promise<void> {
@@ -39,7 +66,8 @@ export async function typeCode(page: Page, code: string): Promise<void> {
 
 export async function signInWithPassword(page: Page, email: string): Promise<void> {
   await page.goto('/sign-in');
-  await page.getByLabel('Adresse électronique').first().fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  const form = page.getByRole('region', { name: 'Avec votre mot de passe' });
+  await form.getByRole('textbox', { name: 'Adresse électronique' }).fill(email);
+  await form.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(DEMO_PASSWORD);
+  await form.getByRole('button', { name: 'Se connecter' }).click();
 }
