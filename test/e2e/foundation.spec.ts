@@ -61,10 +61,16 @@ test('imports a semicolon Windows-1252 HR export with accents, then finds the pe
   await page.getByRole('button', { name: 'Vérifier' }).click();
   await expect(page.getByTestId('import-summary-toCreate')).toContainText('4');
   await expect(page.getByText(/ligne 6|^6$/).first()).toBeVisible(); // the row without an email
-  await page.getByRole('button', { name: 'Importer' }).click();
-  const confirm = page.getByRole('dialog').getByRole('button', { name: 'Importer' });
-  if (await confirm.isVisible().catch(() => false)) await confirm.click();
+  await page.getByRole('button', { name: 'Importer', exact: true }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Confirmer l’import' })
+    .or(page.getByRole('dialog').getByRole('button', { name: "Confirmer l'import" }))
+    .first()
+    .click();
+  await expect(page.getByText('Import terminé')).toBeVisible();
   await expect(page.getByTestId('import-summary-toCreate')).toContainText('4');
+  await expectAccessible(page, 'import result');
 
   await page.goto('/admin/people');
   await page
@@ -75,7 +81,7 @@ test('imports a semicolon Windows-1252 HR export with accents, then finds the pe
   await expect(page.getByRole('cell', { name: /Lefèvre/ }).first()).toBeVisible();
 
   await page.goto('/admin/audit-log');
-  await expect(page.getByText(/import/i).first()).toBeVisible();
+  await expect(page.getByText('import.applied').first()).toBeVisible();
   await expectAccessible(page, 'audit log');
 });
 
