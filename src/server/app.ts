@@ -96,7 +96,8 @@ export async function buildApp(opts: BuildOptions): Promise<RempartApp> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // Our own strict CSP applies to the docs page too (the plugin's adds upgrade-insecure-requests, which breaks plain-HTTP installs).
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false, validatorUrl: false });
   app.get('/api/openapi.json', { config: { access: access.public('the API description is public') }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
