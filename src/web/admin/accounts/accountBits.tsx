@@ -1,4 +1,4 @@
-import { Badge, CloseButton, Group } from '@mantine/core';
+import { CloseButton, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../components/StatusBadge.js';
 import type { Account, AccountGrant } from '../types.js';
@@ -20,7 +20,7 @@ export function AccountBadges({ account }: { account: Account }) {
   );
 }
 
-/** The roles of an account; with onRevoke each role gets a labelled remove button. */
+/** The roles of an account, one per line; with onRevoke each role gets a labelled remove button. */
 export function GrantBadges({
   account,
   onRevoke,
@@ -33,29 +33,30 @@ export function GrantBadges({
   const { t } = useTranslation('admin');
   if (account.grants.length === 0) return <span>{t('accounts.noRole')}</span>;
   return (
-    <Group gap={4}>
+    <Stack gap={2} miw={220} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
       {account.grants.map((g) => {
         const label = t(`roles.${g.role}`);
-        const scope = showScope && g.scopeKind !== 'platform' ? ` · ${g.scopeName ?? t(`scopeKinds.${g.scopeKind}`)}` : '';
+        const scope = showScope && g.scopeKind !== 'platform' ? (g.scopeName ?? t(`scopeKinds.${g.scopeKind}`)) : null;
         return (
-          <Badge
-            key={g.id ?? `${g.role}-${g.scopeId}`}
-            variant="light"
-            rightSection={
-              onRevoke && g.id ? (
-                <CloseButton
-                  size="xs"
-                  aria-label={t('accounts.revokeOf', { role: label, name: account.displayName || account.email })}
-                  onClick={() => onRevoke(g)}
-                />
-              ) : null
-            }
-          >
-            {label}
-            {scope}
-          </Badge>
+          <Group component="li" key={g.id ?? `${g.role}-${g.scopeId}`} gap={4} wrap="nowrap" align="flex-start">
+            <Text size="sm">
+              {label}
+              {scope ? (
+                <Text span size="xs" c="dimmed">
+                  {` · ${scope}`}
+                </Text>
+              ) : null}
+            </Text>
+            {onRevoke && g.id ? (
+              <CloseButton
+                size="sm"
+                aria-label={t('accounts.revokeOf', { role: label, name: account.displayName || account.email })}
+                onClick={() => onRevoke(g)}
+              />
+            ) : null}
+          </Group>
         );
       })}
-    </Group>
+    </Stack>
   );
 }
