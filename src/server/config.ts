@@ -36,6 +36,12 @@ export const configSchema = z.object({
   /** Seed the demo territory when the database is empty (npm start does). */
   DEMO: bool.default(false),
   WEB_DIST: z.string().default('dist/web'),
+  /** Folder of the learning catalogue (Markdown + YAML), loaded into the database at start-up. */
+  LEARNING_CONTENT_DIR: z.string().default('content/learning'),
+  /** Periodic learning jobs (enrolment, reminders, escalation, flash alert mail); false in tests that drive them. */
+  JOBS: bool.default(true),
+  /** Seconds between two runs of the periodic jobs. */
+  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
 });
 
 export type Config = z.infer<typeof configSchema>;

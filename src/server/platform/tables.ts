@@ -11,6 +11,15 @@ export interface JobsTable {
   updated_at: string;
 }
 
+/** One row per periodic job: the lease makes only one process run it at a time. */
+export interface JobLeasesTable {
+  name: string;
+  holder: string | null;
+  lease_until: string;
+  last_run_at: string | null;
+  last_error: string | null;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -20,4 +29,5 @@ export interface SettingsTable {
 export interface PlatformTables {
   jobs: JobsTable;
   settings: SettingsTable;
+  job_leases: JobLeasesTable;
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ContentError, loadModules, parseModuleFile } from '../../src/server/modules/learning/content-loader.js';
+
+const dir = 'content/learning';
+
+describe('learning content', () => {
+  const modules = loadModules(dir);
+  const fr = modules.filter((m) => m.language === 'fr');
+
+  it('validates every module file (a broken file fails with its path and line)', () => {
+    expect(modules.length).toBeGreaterThan(0);
+  });
+
+  it('has an English translation for every French module, with the same questions', () => {
+    for (const m of fr) {
+      const en = modules.find((x) => x.id === m.id && x.language === 'en');
+      expect(en, `${m.id}.en.md`).toBeDefined();
+      expect(en!.questions.map((q) => q.id)).toEqual(m.questions.map((q) => q.id));
+      expect(en!.questions.map((q) => q.choices.map((c) => c.correct))).toEqual(m.questions.map((q) => q.choices.map((c) => c.correct)));
+      expect(en!.version).toBe(m.version);
+    }
+  });
+
+  it('reports the path and line of a broken header', () => {
+    const text = ['---', 'id: demo', 'language: fr', 'version: one', '---', '## Écran', 'texte'].join('\n');
+    try {
+      parseModuleFile('content/learning/demo.fr.md', text);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ContentError);
+      expect((e as Error).message).toMatch(/^content\/learning\/demo\.fr\.md:\d+: /);
+    }
+  });
+});
