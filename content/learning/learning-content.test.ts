@@ -11,6 +11,29 @@ describe('learning content', () => {
     expect(modules.length).toBeGreaterThan(0);
   });
 
+  it('covers the catalogue issue 3 asks for: 16 modules, patients and students included', () => {
+    expect(fr.length).toBeGreaterThanOrEqual(16);
+    expect(fr.some((m) => m.audience === 'patients')).toBe(true);
+    expect(fr.some((m) => m.roleFamilies.includes('students_interns') && m.threatTags.includes('onboarding'))).toBe(true);
+    for (const m of fr) expect(m.questions.length, m.id).toBeGreaterThanOrEqual(8);
+  });
+
+  it('keeps each lesson between 3 and 7 minutes of reading (200 words a minute) and says so honestly', () => {
+    for (const m of modules) {
+      const words = m.screens
+        .map((s) => `${s.title} ${s.body}`)
+        .join(' ')
+        .split(/\s+/).length;
+      const minutes = words / 200;
+      expect(minutes, `${m.path}: ${words} words`).toBeGreaterThanOrEqual(2.5);
+      expect(minutes, `${m.path}: ${words} words`).toBeLessThanOrEqual(7);
+      expect(
+        Math.abs(minutes - m.durationMinutes),
+        `${m.path}: durationMinutes ${m.durationMinutes} for ${minutes.toFixed(1)} min`,
+      ).toBeLessThanOrEqual(2.5);
+    }
+  });
+
   it('has an English translation for every French module, with the same questions', () => {
     for (const m of fr) {
       const en = modules.find((x) => x.id === m.id && x.language === 'en');
