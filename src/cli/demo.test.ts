@@ -121,6 +121,31 @@ describe('demo seed', () => {
     expect(lines).toContain('lucas.hamel@chu-rivemont.demo');
   });
 
+  it('gives the demo a learning history: rule-based onboarding, scores, counters, a due module for the learner, a patient page', async () => {
+    const db = dbh.db;
+    const chu = await db.selectFrom('organizations').select('id').where('short_name', '=', 'CHU Rivemont').executeTakeFirstOrThrow();
+    const done = await db
+      .selectFrom('learning_assignments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organization_id', '=', chu.id)
+      .where('status', '=', 'completed')
+      .executeTakeFirstOrThrow();
+    expect(Number(done.n)).toBeGreaterThan(1000);
+    const stats = await db.selectFrom('learning_person_stats').select(['completed', 'assigned']).where('organization_id', '=', chu.id).execute();
+    expect(stats.length).toBeGreaterThan(1000);
+    expect(stats.reduce((a, r) => a + Number(r.completed), 0)).toBe(Number(done.n));
+    const learner = await db
+      .selectFrom('learning_assignments')
+      .innerJoin('people', 'people.id', 'learning_assignments.person_id')
+      .select(['learning_assignments.status', 'learning_assignments.due_at'])
+      .where('people.email', '=', 'lucas.hamel@chu-rivemont.demo')
+      .execute();
+    expect(learner.length).toBeGreaterThan(2);
+    expect(learner.every((a) => a.status === 'assigned' && a.due_at !== null)).toBe(true);
+    const lines = (await demoSignIns(dbh, 'http://127.0.0.1:8080')).join('\n');
+    expect(lines).toMatch(/\/sensibilisation\/[A-Za-z0-9_-]{16}/);
+  });
+
   it('is deterministic', () => {
     const org = demoOrgs.find((o) => o.key === 'ch');
     if (!org) throw new Error('no CH in the catalog');

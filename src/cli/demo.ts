@@ -1,3 +1,5 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Transaction } from 'kysely';
 import { searchKey } from '../server/db/dialect.js';
 import type { DbHandle } from '../server/db/index.js';
@@ -20,9 +22,13 @@ import {
   demoTerritories,
   type JobTemplate,
 } from './demo-catalog.js';
+import { seedDemoLearning } from './demo-learning.js';
 import { femaleFirstNames, lastNames, maleFirstNames } from './demo-names.js';
 
 export { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo-catalog.js';
+
+/** The learning catalogue shipped with the code (the demo does not depend on the working directory). */
+const demoContentDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'content', 'learning');
 
 /** mulberry32: a tiny seeded PRNG, so every demo has the same people. */
 export function seededRandom(seed: number): () => number {
@@ -148,6 +154,7 @@ export interface DemoSummary {
   territories: number;
   people: number;
   accounts: number;
+  learningAssignments?: number;
 }
 
 export const demoSystemActor: AuditActor = { accountId: null, label: 'system:demo', ip: null };
@@ -166,7 +173,7 @@ export async function seedDemo(dbh: DbHandle, actor: AuditActor = demoSystemActo
   const hashes = new Map<number, string>();
   for (const [i, a] of demoAccounts.entries()) if (a.password) hashes.set(i, await hashPassword(DEMO_PASSWORD));
 
-  return dbh.db.transaction().execute(async (trx) => {
+  const summary = await dbh.db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('accounts').select('id').where('email', '=', DEMO_ADMIN_EMAIL).executeTakeFirst();
     if (existing) throw new Error(`The demo is already seeded (${DEMO_ADMIN_EMAIL} exists).`);
     const orgIds = new Map<string, string>();
@@ -288,6 +295,8 @@ export async function seedDemo(dbh: DbHandle, actor: AuditActor = demoSystemActo
     });
     return summary;
   });
+  const learning = await seedDemoLearning(dbh, demoContentDir, rnd, systemClock.now());
+  return { ...summary, learningAssignments: learning.assignments };
 }
 
 /** Seeds the demo territory when the database has no organization yet. */
@@ -297,7 +306,7 @@ export async function seedDemoIfEmpty(dbh: DbHandle, log: (line: string) => void
   const started = Date.now();
   const s = await seedDemo(dbh, actor);
   log(
-    `Demo seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${s.organizations} organizations, ${s.territories} territories, ${s.people} people, ${s.accounts} accounts.`,
+    `Demo seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${s.organizations} organizations, ${s.territories} territories, ${s.people} people, ${s.accounts} accounts, ${s.learningAssignments ?? 0} learning assignments.`,
   );
   return true;
 }
@@ -316,6 +325,7 @@ export async function demoSignIns(dbh: DbHandle, url: string): Promise<string[]>
     return `  ${email.padEnd(38)} ${how.padEnd(26)} ${a.label.fr} / ${a.label.en}`;
   });
   const bar = '-'.repeat(100);
+  const patientPage = await dbh.db.selectFrom('learning_public_pages').select('slug').where('enabled', '=', 1).limit(1).executeTakeFirst();
   return [
     bar,
     `Comptes de démonstration / Demo sign-ins  (${url})`,
@@ -324,6 +334,7 @@ export async function demoSignIns(dbh: DbHandle, url: string): Promise<string[]>
     '',
     '  Les rôles d’administration enrôlent un TOTP à la première connexion. / Admin roles enrol TOTP at first sign-in.',
     '  Sans SMTP_URL, les liens de connexion s’affichent dans ce journal. / Without SMTP_URL, sign-in links are printed in this log.',
+    ...(patientPage ? [`  Page patients (salle d’attente) / Patient page (waiting room): ${url}/sensibilisation/${patientPage.slug}`] : []),
     bar,
   ];
 }

@@ -18,7 +18,7 @@ export async function makeTestApp(
 ): Promise<TestApp> {
   const dbh = opts.dbh ?? (await testDb());
   const mailer = new OutboxMailer();
-  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: 'dist/web', ...opts.env });
+  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: 'dist/web', JOBS: 'false', ...opts.env });
   const built = await buildApp({
     config,
     dbh,

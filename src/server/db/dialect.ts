@@ -5,6 +5,8 @@
  * - counts are cast with Number() because PostgreSQL may return them as strings.
  */
 import { sql } from 'kysely';
+import { newId } from '../platform/ids.js';
+import type { DialectName } from './index.js';
 
 export type Bool01 = 0 | 1;
 
@@ -36,3 +38,14 @@ export function searchKey(...parts: Array<string | null | undefined>): string {
 /** Escapes LIKE wildcards in user input; pair with `escape '\\'`. */
 export const likePattern = (q: string): string => `%${searchKey(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 export const likeEscape = sql`'\\'`;
+
+/**
+ * A UUIDv7-shaped id made by the database for each row of a set-based insert: the time part comes
+ * from one id made here (rows of one batch sort together), the random part from the database.
+ * Dialect-specific on purpose: neither SQLite nor PostgreSQL makes a UUIDv7 itself.
+ */
+export function rowIdSql(dialect: DialectName) {
+  const prefix = newId().slice(0, 19); // tttttttt-tttt-7rrr-
+  const hex = dialect === 'postgres' ? sql`replace(gen_random_uuid()::text, '-', '')` : sql`lower(hex(randomblob(8)))`;
+  return sql<string>`cast(${prefix} as text) || '8' || substr(${hex}, 1, 3) || '-' || substr(${hex}, 4, 12)`;
+}

@@ -5,6 +5,7 @@ import type { Sessions } from '../platform/auth/sessions.js';
 import type { AppDeps } from '../platform/context.js';
 import { directoryImportModule } from './identity/import/routes.js';
 import { identityModule } from './identity/routes.js';
+import { learningModule } from './learning/routes.js';
 
 export interface ModuleDeps extends AppDeps {
   sessions: Sessions;
@@ -16,4 +17,4 @@ export interface RempartModule {
   register(app: FastifyInstance, deps: ModuleDeps): Promise<void> | void;
 }
 
-export const modules: RempartModule[] = [authModule, auditLogModule, identityModule, directoryImportModule];
+export const modules: RempartModule[] = [authModule, auditLogModule, identityModule, directoryImportModule, learningModule];

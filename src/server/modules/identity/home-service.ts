@@ -32,7 +32,7 @@ export class HomeService {
       const card = await this.territoryOverview(territoryId);
       if (card) cards.push(card);
     }
-    if (actor.personOrganizationId && !holdsAdmin) cards.push(...(await this.learner(actor.personOrganizationId)));
+    if (actor.personOrganizationId && !holdsAdmin) cards.push(...(await this.learner(actor.personOrganizationId, actor.personId)));
     return { cards };
   }
 
@@ -143,10 +143,18 @@ export class HomeService {
     };
   }
 
-  /** A learner's card: their organization and what is due (the learning module fills the items). */
-  private async learner(orgId: string): Promise<HomeCard[]> {
+  /** A learner's card: their organization and how many learning modules they still have to do. */
+  private async learner(orgId: string, personId: string | null): Promise<HomeCard[]> {
     const org = await this.deps.db.selectFrom('organizations').select(['id', 'name']).where('id', '=', orgId).executeTakeFirst();
     if (!org) return [];
-    return [{ kind: 'learner', scope: { kind: 'organization', id: org.id, name: org.name }, items: [], counts: { due: 0 } }];
+    const due = personId
+      ? await this.deps.db
+          .selectFrom('learning_assignments')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('person_id', '=', personId)
+          .where('status', '!=', 'completed')
+          .executeTakeFirst()
+      : undefined;
+    return [{ kind: 'learner', scope: { kind: 'organization', id: org.id, name: org.name }, items: [], counts: { due: toCount(due?.n) } }];
   }
 }
