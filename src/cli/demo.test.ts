@@ -131,7 +131,11 @@ describe('demo seed', () => {
       .where('status', '=', 'completed')
       .executeTakeFirstOrThrow();
     expect(Number(done.n)).toBeGreaterThan(1000);
-    const stats = await db.selectFrom('learning_person_stats').select(['completed', 'assigned']).where('organization_id', '=', chu.id).execute();
+    const stats = await db
+      .selectFrom('learning_person_stats')
+      .select(['completed', 'assigned'])
+      .where('organization_id', '=', chu.id)
+      .execute();
     expect(stats.length).toBeGreaterThan(1000);
     expect(stats.reduce((a, r) => a + Number(r.completed), 0)).toBe(Number(done.n));
     const learner = await db

@@ -1,6 +1,8 @@
 import type { RouteObject } from 'react-router';
 import { adminNav, adminRoutes } from './admin/index.js';
 import { HomePage } from './home/home-page.js';
+import { learningAdminNav, learningAdminRoutes } from './learning/admin/index.js';
+import { learningNav, learningRoutes } from './learning/index.js';
 import type { NavEntry } from './shell/scope.js';
 
 export { isActive, type NavGroup, visibleNav } from './shell/nav.js';
@@ -23,6 +25,12 @@ export const modules: WebModule[] = [
     id: 'home',
     nav: [{ to: '/', labelKey: 'nav.home', show: () => true }],
     routes: [{ index: true, Component: HomePage }],
+  },
+  {
+    id: 'learning',
+    labelKey: 'nav.learning',
+    nav: [...learningNav, ...learningAdminNav],
+    routes: [...learningRoutes, ...learningAdminRoutes],
   },
   { id: 'admin', labelKey: 'nav.administration', nav: adminNav, routes: adminRoutes },
 ];

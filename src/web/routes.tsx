@@ -4,6 +4,7 @@ import { MagicLinkPage } from './auth/magic-page.js';
 import { SignInPage } from './auth/sign-in-page.js';
 import { TotpEnrolPage } from './auth/totp-enrol-page.js';
 import { TotpPage } from './auth/totp-page.js';
+import { PatientPage } from './learning/public-page.js';
 import { modules } from './modules.js';
 import { ErrorPage, NotFoundPage } from './shell/error-pages.js';
 import { RequireAccount } from './shell/guard.js';
@@ -18,6 +19,8 @@ export const routes: RouteObject[] = [
       { path: 'auth/magic', element: <MagicLinkPage /> },
       { path: 'auth/totp', element: <TotpPage /> },
       { path: 'auth/totp/enrol', element: <TotpEnrolPage /> },
+      // The patient awareness page: public, no account (docs/api-learning.md, "Patient page").
+      { path: 'sensibilisation/:slug', element: <PatientPage /> },
       {
         element: <RequireAccount />,
         errorElement: <ErrorPage />,

@@ -22,6 +22,8 @@ const env = {
   OIDC_CLIENT_SECRET: 'e2e-oidc-secret-0123456789abcdef',
   OIDC_LABEL: 'SSO GHT',
   DEMO: 'true',
+  // Reminders and flash-alert mail within seconds rather than a minute.
+  JOBS_INTERVAL_SECONDS: '5',
   LOG_LEVEL: 'warn',
 };
 const child = spawn('npx', ['tsx', 'src/server/main.ts'], { env, stdio: 'inherit' });

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api.js';
+import { DueSummary } from '../learning/due-summary.js';
 import { useMe } from '../me.js';
 import { useCurrentScope } from '../shell/scope.js';
 import { LoadError, PageLoader } from '../shell/status.js';
@@ -238,20 +239,24 @@ function LearnerCard({ card, id }: { card: HomeCard; id: string }) {
   const { t } = useTranslation();
   const label = useItemLabel();
   const due = card.items.filter((i) => !i.done);
+  // The learning module says what is due (GET /api/learning/me); the card's own items, if the
+  // server ever sends some, are the fallback.
+  const nothing =
+    due.length === 0 ? (
+      <Stack gap={4}>
+        <Text fw={600}>{t('home.due.emptyTitle')}</Text>
+        <Text c="dimmed">{t('home.due.empty')}</Text>
+      </Stack>
+    ) : (
+      <List spacing="sm">
+        {due.map((item) => (
+          <List.Item key={`${item.key}-${item.ref?.id ?? ''}`}>{label(item)}</List.Item>
+        ))}
+      </List>
+    );
   return (
     <Frame id={id} title={t('home.due.title')}>
-      {due.length === 0 ? (
-        <Stack gap={4}>
-          <Text fw={600}>{t('home.due.emptyTitle')}</Text>
-          <Text c="dimmed">{t('home.due.empty')}</Text>
-        </Stack>
-      ) : (
-        <List spacing="sm">
-          {due.map((item) => (
-            <List.Item key={`${item.key}-${item.ref?.id ?? ''}`}>{label(item)}</List.Item>
-          ))}
-        </List>
-      )}
+      <DueSummary empty={nothing} />
       {card.scope && (
         <Text size="sm" c="dimmed" mt="md">
           {t('home.due.organization', { name: card.scope.name })}

@@ -1,6 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { registerAdminI18n } from '../admin/i18n.js';
+import { registerLearningAdminI18n } from '../learning/admin/index.js';
+import { registerLearningI18n } from '../learning/index.js';
 import { type Locale, readStartLocale } from '../locale.js';
 import en from './en.json';
 import fr from './fr.json';
@@ -23,6 +25,8 @@ export function setupI18n(): typeof i18n {
     returnNull: false,
   });
   registerAdminI18n(i18n);
+  registerLearningI18n(i18n);
+  registerLearningAdminI18n(i18n);
   syncHtmlLang(lng);
   i18n.on('languageChanged', syncHtmlLang);
   return i18n;

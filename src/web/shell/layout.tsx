@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { AlertBanner } from '../learning/alert-banner.js';
 import type { Account } from '../me.js';
 import { modules } from '../modules.js';
 import { AccountMenu } from './account-menu.js';
@@ -18,7 +19,7 @@ export function Layout({ account }: { account: Account }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
-  const groups = visibleNav(modules, { grants: account.grants, mfaVerified: account.mfaVerified });
+  const groups = visibleNav(modules, { grants: account.grants, mfaVerified: account.mfaVerified, personId: account.personId });
 
   // A page that does not title itself gets the label of its navigation entry (children's effects
   // run before this one, so a page's own usePageTitle is already known).
@@ -108,6 +109,7 @@ export function Layout({ account }: { account: Account }) {
         </AppShell.Navbar>
 
         <AppShell.Main id="main-content" ref={mainRef} tabIndex={-1}>
+          <AlertBanner personId={account.personId} />
           <Outlet />
         </AppShell.Main>
       </AppShell>

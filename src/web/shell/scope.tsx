@@ -24,5 +24,10 @@ export const useCurrentScope = (): CurrentScope => useContext(ScopeContext);
 export interface NavEntry {
   to: string;
   labelKey: string;
-  show: (me: { grants: Array<{ role: string; scopeKind: string; scopeId: string }>; mfaVerified: boolean }) => boolean;
+  show: (me: {
+    grants: Array<{ role: string; scopeKind: string; scopeId: string }>;
+    mfaVerified: boolean;
+    /** The person of the staff directory the account belongs to (learners); absent for accounts of no one. */
+    personId?: string | null;
+  }) => boolean;
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { rolePermissions } from '../../platform/access/roles.js';
+import type { Clock } from '../../platform/clock.js';
 import type { AppDeps } from '../../platform/context.js';
 import { Forbidden, type Locale, NotFound } from '../../platform/errors.js';
 import type { RoleFamily } from '../identity/domain.js';
@@ -17,6 +18,34 @@ import {
 } from './metrics-schema.js';
 
 const TREND_DAYS = 90;
+/**
+ * Figures are at most a minute old, like everything the periodic jobs keep (JOBS_INTERVAL_SECONDS).
+ * Counting overdue assignments reads every late assignment of the organization (220,000 in the
+ * dashboard benchmark): a board meeting's worth of refreshes must not repeat that each time.
+ */
+export const METRICS_MAX_AGE_MS = 60_000;
+const MAX_CACHED = 500;
+
+/** Recent results by key; concurrent requests for the same key share one computation. */
+class RecentResults {
+  private readonly entries = new Map<string, { at: number; value: Promise<unknown> }>();
+  constructor(private readonly clock: Clock) {}
+
+  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const now = this.clock.now().getTime();
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at < METRICS_MAX_AGE_MS && now >= hit.at) return hit.value as Promise<T>;
+    const entry = { at: now, value: compute() as Promise<unknown> };
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    // A failure is not remembered: the next request computes again.
+    entry.value.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    });
+    if (this.entries.size > MAX_CACHED) this.entries.delete(this.entries.keys().next().value as string);
+    return entry.value as Promise<T>;
+  }
+}
 
 export const roleFamilyLabels: Record<RoleFamily, Record<Locale, string>> = {
   physicians: { fr: 'Médecins', en: 'Physicians' },
@@ -88,8 +117,10 @@ export function suppressedKeys(groups: readonly GroupSums[]): Set<string> {
 /** Aggregates for admins, managers and territory coordinators; never a figure about one person. */
 export class MetricsService {
   private readonly repo: MetricsRepo;
+  private readonly recent: RecentResults;
   constructor(private readonly deps: AppDeps) {
     this.repo = new MetricsRepo(deps.db);
+    this.recent = new RecentResults(deps.clock);
   }
 
   /**
@@ -110,7 +141,12 @@ export class MetricsService {
     });
   }
 
-  async orgMetrics(orgId: string, by: GroupDimension, locale: Locale): Promise<OrgMetrics> {
+  /** The organization's aggregates, at most METRICS_MAX_AGE_MS old. */
+  orgMetrics(orgId: string, by: GroupDimension, locale: Locale): Promise<OrgMetrics> {
+    return this.recent.get(`org:${orgId}:${by}:${locale}`, () => this.computeOrgMetrics(orgId, by, locale));
+  }
+
+  private async computeOrgMetrics(orgId: string, by: GroupDimension, locale: Locale): Promise<OrgMetrics> {
     const org = await this.repo.organization(orgId);
     if (!org) throw new NotFound('organization');
     const now = this.deps.clock.now();
@@ -184,7 +220,11 @@ export class MetricsService {
   }
 
   /** Members of a territory: figures for those that share them, `sharing: false` and nothing else for others. */
-  async territoryMetrics(territoryId: string): Promise<TerritoryMetrics> {
+  territoryMetrics(territoryId: string): Promise<TerritoryMetrics> {
+    return this.recent.get(`territory:${territoryId}`, () => this.computeTerritoryMetrics(territoryId));
+  }
+
+  private async computeTerritoryMetrics(territoryId: string): Promise<TerritoryMetrics> {
     const territory = await this.repo.territory(territoryId);
     if (!territory) throw new NotFound('territory');
     const members = await this.repo.members(territoryId);

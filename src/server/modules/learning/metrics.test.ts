@@ -7,6 +7,7 @@ import type { RoleFamily } from '../identity/domain.js';
 import { coordinator, orgAdmin } from '../identity/test-kit.js';
 import { recountModules, recountPeople } from './counters.js';
 import type { OrgMetrics, TerritoryMetrics } from './metrics-schema.js';
+import { METRICS_MAX_AGE_MS } from './metrics-service.js';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const MODULES = ['phishing-health-staff', 'usb-personal-devices', 'reporting-an-incident'];
@@ -14,8 +15,9 @@ const FIGURE_KEYS = ['assigned', 'completed', 'completionRate', 'firstScore', 'l
 
 describe('learning metrics', () => {
   let t: TestApp;
+  const clock = new FixedClock(NOW);
   beforeAll(async () => {
-    t = await makeTestApp({ clock: new FixedClock(NOW) });
+    t = await makeTestApp({ clock });
   });
   afterAll(async () => t.close());
 
@@ -189,6 +191,12 @@ describe('learning metrics', () => {
     expect(m.trend.at(-3)).toEqual({ day: '2026-11-29', completions: 0, averageScore: null, answers: 0, correctRate: null });
 
     await seed(org.id, many(1, { work: [{ module: 'ransomware-first-hour', first: 80, last: 90 }] }));
+    // Figures are kept up to a minute (METRICS_MAX_AGE_MS): the fifth learner shows after that.
+    const cached: OrgMetrics = (await admin.client.get(`/api/orgs/${org.id}/learning/metrics`)).json();
+    expect(cached.totals).toEqual({ suppressed: true, people: '<5' });
+    clock.advance(METRICS_MAX_AGE_MS);
+    const fresh: OrgMetrics = (await admin.client.get(`/api/orgs/${org.id}/learning/metrics`)).json();
+    expect(fresh.totals).toMatchObject({ people: 5 });
     const again: OrgMetrics = (await inEnglish(admin.client, `/api/orgs/${org.id}/learning/metrics`)).json();
     expect(again.totals).toMatchObject({ people: 5, firstScore: 40, lastScore: 42 });
     expect(again.modules).toEqual([
