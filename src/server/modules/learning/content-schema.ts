@@ -1,35 +1,13 @@
 import { z } from 'zod';
 import { roleFamilies } from '../identity/domain.js';
+import { audiences, threatTags } from './vocabulary.js';
+
+export { audiences, threatTags };
 
 /**
  * The shape of a learning module file: content/learning/<id>.<fr|en>.md, a YAML header between
  * `---` lines, then the lesson in Markdown where each `## ` heading starts one screen.
- * Patients are an audience of their own: they get awareness content only, never simulations.
  */
-export const audiences = ['staff', 'patients'] as const;
-
-export const threatTags = [
-  'phishing',
-  'ransomware',
-  'passwords',
-  'mfa',
-  'shared-workstation',
-  'removable-media',
-  'byod',
-  'health-data-exchange',
-  'social-engineering',
-  'physical-security',
-  'medical-devices',
-  'remote-access',
-  'incident-reporting',
-  'privacy',
-  'degraded-mode',
-  'suppliers',
-  'admin-hygiene',
-  'scams',
-  'onboarding',
-] as const;
-
 const choiceSchema = z.object({
   text: z.string().min(2),
   correct: z.boolean(),

@@ -1,33 +1,11 @@
 /**
  * The closed vocabularies of learning modules, labelled in the 'learningAdmin' namespace.
- * Threat tags and audiences mirror src/server/modules/learning/content-schema.ts (that file
- * builds zod schemas, too heavy for the browser bundle); vocab.test.ts keeps the two lists equal.
+ * Threat tags and audiences come from the server's zod-free vocabulary.ts, the lists the
+ * content schema is built from.
  */
 export { roleFamilies } from '../../../server/modules/identity/domain.js';
 
-export const audiences = ['staff', 'patients'] as const;
-
-export const threatTags = [
-  'phishing',
-  'ransomware',
-  'passwords',
-  'mfa',
-  'shared-workstation',
-  'removable-media',
-  'byod',
-  'health-data-exchange',
-  'social-engineering',
-  'physical-security',
-  'medical-devices',
-  'remote-access',
-  'incident-reporting',
-  'privacy',
-  'degraded-mode',
-  'suppliers',
-  'admin-hygiene',
-  'scams',
-  'onboarding',
-] as const;
+export { audiences, threatTags } from '../../../server/modules/learning/vocabulary.js';
 
 export const levels = [1, 2, 3] as const;
 export const languages = ['fr', 'en'] as const;
