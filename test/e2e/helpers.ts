@@ -21,12 +21,13 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
 }
 
 /** The newest email the SMTP sink received for `to`, waiting for it to arrive. */
-export async function latestMailTo(to: string, timeoutMs = 15_000): Promise<{ subject: string; text: string }> {
+export async function latestMailTo(to: string, match: RegExp = /./, timeoutMs = 15_000): Promise<{ subject: string; text: string }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await fetch(`${E2E.sinkHttp}/messages?to=${encodeURIComponent(to)}`);
     const list = (await res.json()) as Array<{ subject: string; text: string }>;
-    const last = list.at(-1);
+    // The app's jobs also mail this person (learning reminders): keep only the awaited kind.
+    const last = list.filter((m) => match.test(m.text)).at(-1);
     if (last) return last;
     if (Date.now() > deadline) throw new Error(`no email for ${to}`);
     await new Promise((r) => setTimeout(r, 250));

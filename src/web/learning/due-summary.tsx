@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, List, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, List, Skeleton, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -16,6 +16,9 @@ const SHOWN = 3;
 export function DueSummary({ empty }: { empty: ReactNode }) {
   const { t } = useTranslation('learning');
   const me = useMyLearning();
+  // While loading, say nothing yet: "nothing to do" followed by a list of due modules would
+  // mislead the learner (and a test reading the page at the wrong moment).
+  if (me.isPending) return <Skeleton height={48} aria-label={t('home.loading')} />;
   if (!me.data) return <>{empty}</>;
   const due = me.data.assignments.filter((a) => a.status !== 'completed').sort(byUrgency);
   const reviews = me.data.reviews.due;
