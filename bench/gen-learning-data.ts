@@ -83,6 +83,7 @@ const SITES = ['Charles-Nicolle', 'Bois-Guillaume', 'Saint-Julien', 'Oissel', 'B
 export interface BenchPerson {
   id: string;
   roleFamily: RoleFamily;
+  service: string;
 }
 
 /** People in one transaction of prepared statements (SQLite only: the benchmarks' database). */
@@ -113,7 +114,7 @@ export function insertPeople(dbh: DbHandle, orgId: string, n: number, random: ()
       const site = SITES[Math.floor(random() * SITES.length)]!;
       const email = `agent.${i}@chu-bench.fr`;
       insert.run(id, orgId, email, 'Agent', `N${i}`, roleFamily, service, site, searchKey('Agent', `N${i}`, email), now, now);
-      people.push({ id, roleFamily });
+      people.push({ id, roleFamily, service });
     }
   })();
   return people;
@@ -173,7 +174,14 @@ export async function serveIfChild(): Promise<boolean> {
   const { buildApp } = await import('../src/server/app.js');
   const { loadConfig } = await import('../src/server/config.js');
   const { OutboxMailer } = await import('../src/server/platform/mail/mailer.js');
-  const config = loadConfig({ LOG_LEVEL: 'warn', DATABASE_URL: process.argv[3], PORT: '0', JOBS: 'false' });
+  const config = loadConfig({
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: process.argv[3],
+    PORT: '0',
+    JOBS: 'false',
+    // '0' serves every learning dashboard cold (nothing kept between requests).
+    LEARNING_METRICS_CACHE_SECONDS: process.argv[4] || undefined,
+  });
   const dbh = openDatabase(config.DATABASE_URL);
   const { app } = await buildApp({ config, dbh, mailer: new OutboxMailer(), secretKey: 'bench-secret-key-bench-secret-key-0123456789' });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -185,12 +193,15 @@ export async function serveIfChild(): Promise<boolean> {
   return true;
 }
 
-/** Starts the calling bench file again as the app server (own process, own event loop). */
-export function startServer(dbUrl: string): Promise<{ child: ChildProcess; port: number }> {
+/**
+ * Starts the calling bench file again as the app server (own process, own event loop);
+ * `metricsCacheSeconds` sets LEARNING_METRICS_CACHE_SECONDS there (default: the app's).
+ */
+export function startServer(dbUrl: string, metricsCacheSeconds?: number): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     // BENCH_PROF=dir: the server writes a V8 CPU profile there (open it in Chrome's DevTools).
     const prof = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
-    const child = fork(process.argv[1] ?? '', ['serve', dbUrl], {
+    const child = fork(process.argv[1] ?? '', ['serve', dbUrl, String(metricsCacheSeconds ?? '')], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       execArgv: [...process.execArgv, ...prof],
     });

@@ -142,7 +142,12 @@ async function main(): Promise<void> {
     const bad = new Map<number, number>();
     /** 50 learners at once answer the questions of some of their attempts; `pauseMs` between two answers of one learner. */
     const run = async (label: string, attempts: (l: Learner) => Attempt[], pauseMs: number) => {
+      // Each of the 50 learners has a connection open already, as a learner whose page is loaded:
+      // without this, the paced run leaves a few connections only (the agent reuses the last freed
+      // one), and the saturated run's first 30-odd answers measured connecting to a busy server.
+      await Promise.all(all.slice(0, concurrency).map((l) => http(agent, port, l.token, 'GET', '/api/learning/me')));
       const latencies: number[] = [];
+      let bytes = 0;
       const start = performance.now();
       await pool(all, concurrency, async (l) => {
         for (const a of attempts(l)) {
@@ -154,6 +159,7 @@ async function main(): Promise<void> {
               kind: 'quiz',
             });
             latencies.push(r.ms);
+            bytes += Buffer.byteLength(r.body);
             if (r.status !== 200) bad.set(r.status, (bad.get(r.status) ?? 0) + 1);
           }
         }
@@ -163,6 +169,7 @@ async function main(): Promise<void> {
       console.log(`\n${label}`);
       console.log(`  answers       ${latencies.length} in ${seconds.toFixed(2)} s -> ${Math.round(latencies.length / seconds)} req/s`);
       console.log(`  latency (ms)  p50 ${f1(p.p50)}  p95 ${f1(p.p95)}  p99 ${f1(p.p99)}  max ${f1(p.max)}  mean ${f1(p.mean)}`);
+      console.log(`  response      ${Math.round(bytes / Math.max(latencies.length, 1))} bytes per answer (mean)`);
       return p;
     };
     console.log(`\n${learners} learners, ${concurrency} at once, ${modulesPerLearner} open attempts each`);

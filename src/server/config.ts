@@ -40,8 +40,22 @@ export const configSchema = z.object({
   LEARNING_CONTENT_DIR: z.string().default('content/learning'),
   /** Periodic learning jobs (enrolment, reminders, escalation, flash alert mail); false in tests that drive them. */
   JOBS: bool.default(true),
+  /** Folder of the phishing catalogue (templates and landing pages), loaded at start-up. */
+  PHISHING_CONTENT_DIR: z.string().default('content/phishing'),
+  /** The address staff forward suspicious emails to (shown in simulation emails and pages). */
+  REPORT_ADDRESS: z.string().email().default('signalement@rempart.localhost'),
+  /** Extra user-agent fragments (comma-separated, case-insensitive) that mark a mail security scanner. */
+  PHISHING_SCANNER_USER_AGENTS: z.string().default(''),
+  /** Address ranges (comma-separated CIDR) of mail security scanners. */
+  PHISHING_SCANNER_ADDRESSES: z.string().default(''),
+  /** An open or click sooner than this after delivery is a scanner's, not a person's. */
+  PHISHING_SCANNER_MIN_SECONDS: z.coerce.number().int().min(0).default(10),
+  /** Parallel SMTP connections of the campaign sender. */
+  PHISHING_SEND_CONNECTIONS: z.coerce.number().int().min(1).max(32).default(4),
   /** Seconds between two runs of the periodic jobs. */
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** How long a computed learning dashboard is kept (per organization, grouping and language); 0 computes every request. */
+  LEARNING_METRICS_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
 });
 
 export type Config = z.infer<typeof configSchema>;

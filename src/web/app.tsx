@@ -36,8 +36,15 @@ export function makeQueryClient(): QueryClient {
   return client;
 }
 
-/** On a browser with no language chosen yet, the signed-in account's language applies. */
+/**
+ * On a browser with no language chosen yet, the signed-in account's language applies. Not on the
+ * public patient page: asking /api/me there would give an anonymous patient a cookie.
+ */
 function AccountLocale() {
+  return window.location.pathname.startsWith('/sensibilisation/') ? null : <SignedInLocale />;
+}
+
+function SignedInLocale() {
   const me = useMe();
   const { i18n } = useTranslation();
   const wanted = me.data?.account?.locale;

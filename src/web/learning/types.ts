@@ -102,10 +102,13 @@ export interface PlayerState {
   attempt: Attempt | null;
 }
 
+/** Where the attempt stands after an answer: its questions and answers stay as the player has them. */
+export type AttemptProgress = Omit<Attempt, 'questions' | 'answers'>;
+
 export interface AnswerResult {
   correct: boolean;
   choices: RevealedChoice[];
-  attempt: Attempt | null;
+  attempt: AttemptProgress;
 }
 
 export interface FinishResult {

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.js';
 import { learnerApi, learnerKeys } from './endpoints.js';
-import type { AnswerKind, AnswerResult, FinishResult, PlayerState } from './types.js';
+import type { AnswerKind, AnswerResult, Attempt, FinishResult, GivenAnswer, PlayerState } from './types.js';
 
 /**
  * Whether opening the player should start (or resume) an attempt: always, except for a module
@@ -11,6 +11,16 @@ import type { AnswerKind, AnswerResult, FinishResult, PlayerState } from './type
 export function needsAttempt(state: PlayerState): boolean {
   if (state.attempt && state.attempt.phase !== 'done') return false;
   return state.assignment.status !== 'completed';
+}
+
+/** The attempt after an answer: the server's progress, and the answer with its revealed choices. */
+export function withAnswer(
+  attempt: Attempt,
+  given: { questionId: string; choiceIndex: number; kind: AnswerKind },
+  result: AnswerResult,
+): Attempt {
+  const answer: GivenAnswer = { ...given, correct: result.correct, choices: result.choices };
+  return { ...attempt, ...result.attempt, answers: [...attempt.answers, answer] };
 }
 
 async function loadPlayer(assignmentId: string): Promise<PlayerState> {
@@ -54,9 +64,10 @@ export function usePlayer(assignmentId: string) {
   const answer = useMutation({
     mutationFn: (body: { questionId: string; choiceIndex: number; kind: AnswerKind }) =>
       api<AnswerResult>(learnerApi.answers(attemptId()), { body }),
-    onSuccess: (result) => {
+    // The result carries the attempt's progress only: the answer itself is added to the cached attempt.
+    onSuccess: (result, body) => {
       const state = queryClient.getQueryData<PlayerState>(key);
-      if (state) put({ ...state, attempt: result.attempt });
+      if (state?.attempt) put({ ...state, attempt: withAnswer(state.attempt, body, result) });
     },
   });
   const finish = useMutation({

@@ -8,7 +8,7 @@ import type { Account } from '../me.js';
 import { modules } from '../modules.js';
 import { AccountMenu } from './account-menu.js';
 import { LanguageSwitch } from './language-switch.js';
-import { isActive, visibleNav } from './nav.js';
+import { activeEntry, visibleNav } from './nav.js';
 import { ScopeProvider } from './scope-provider.js';
 import { ScopeSwitcher } from './scope-switcher.js';
 import { pageTitle, pageTitledItself } from './title.js';
@@ -20,16 +20,18 @@ export function Layout({ account }: { account: Account }) {
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const groups = visibleNav(modules, { grants: account.grants, mfaVerified: account.mfaVerified, personId: account.personId });
+  // One entry is current: the longest match, so "/learning" is not lit on "/learning/admin/…".
+  const current = activeEntry(
+    groups.flatMap((g) => g.entries),
+    location.pathname,
+  );
 
   // A page that does not title itself gets the label of its navigation entry (children's effects
   // run before this one, so a page's own usePageTitle is already known).
   // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed on each path and language
   useEffect(() => {
     if (pageTitledItself(location.pathname)) return;
-    const entry = groups
-      .flatMap((g) => g.entries)
-      .filter((e) => isActive(e.to, location.pathname))
-      .sort((a, b) => b.to.length - a.to.length)[0];
+    const entry = groups.flatMap((g) => g.entries).find((e) => e.to === current);
     document.title = pageTitle(entry ? t(entry.labelKey) : '', t('app.name'));
   }, [location.pathname, t]);
 
@@ -88,7 +90,7 @@ export function Layout({ account }: { account: Account }) {
                   )}
                   <ul aria-labelledby={g.labelKey ? `nav-group-${g.id}` : undefined} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                     {g.entries.map((e) => {
-                      const active = isActive(e.to, location.pathname);
+                      const active = e.to === current;
                       return (
                         <li key={e.to}>
                           <NavLink

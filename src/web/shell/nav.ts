@@ -26,8 +26,18 @@ export function visibleNav(list: readonly NavSource[], viewer: NavViewer): NavGr
   return groups;
 }
 
-/** Whether a navigation entry is the current page (or an ancestor of it). */
+/** Whether a navigation entry's path is the current page or an ancestor of it (on a path boundary). */
 export function isActive(to: string, pathname: string): boolean {
   if (to === '/') return pathname === '/';
   return pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/**
+ * The one entry to mark current: the longest path among those matching, so "/learning" is not lit
+ * on /learning/admin/modules where "/learning/admin/modules" is the page. Null when none matches.
+ */
+export function activeEntry(entries: ReadonlyArray<{ to: string }>, pathname: string): string | null {
+  let best: string | null = null;
+  for (const { to } of entries) if (isActive(to, pathname) && (best === null || to.length > best.length)) best = to;
+  return best;
 }

@@ -8,7 +8,7 @@ import { initialLocale, localeCookie, localeFromCookie } from '../locale.js';
 import type { Account, MeAnswer } from '../me.js';
 import { accessibleText, contrastRatio, lightVariantText, primaryShade, rempartBlue } from '../theme.js';
 import { describeError, fieldErrors } from './describe-error.js';
-import { isActive, visibleNav } from './nav.js';
+import { activeEntry, isActive, visibleNav } from './nav.js';
 import { pickOrganization, pickTerritory } from './scope-choice.js';
 import { pageTitle } from './title.js';
 
@@ -183,6 +183,19 @@ describe('navigation', () => {
     expect(isActive('/admin/people', '/admin/people/123')).toBe(true);
     expect(isActive('/admin/people', '/admin/peoples')).toBe(false);
     expect(pageTitle('Accueil', 'Rempart')).toBe('Accueil · Rempart');
+  });
+  it('marks one entry only: the longest matching path, on path boundaries', () => {
+    const entries = ['/', '/learning', '/learning/admin/modules', '/learning/admin/territory/rules', '/admin/people'].map((to) => ({ to }));
+    expect(activeEntry(entries, '/learning/admin/modules')).toBe('/learning/admin/modules');
+    expect(activeEntry(entries, '/learning/admin/modules/abc/edit')).toBe('/learning/admin/modules');
+    expect(activeEntry(entries, '/learning/admin/territory/rules')).toBe('/learning/admin/territory/rules');
+    expect(activeEntry(entries, '/learning')).toBe('/learning');
+    expect(activeEntry(entries, '/learning/reviews')).toBe('/learning');
+    expect(activeEntry(entries, '/learningfoo')).toBeNull();
+    expect(activeEntry(entries, '/')).toBe('/');
+    expect(activeEntry(entries, '/account')).toBeNull();
+    // The order of the entries does not matter.
+    expect(activeEntry([...entries].reverse(), '/learning/admin/modules/abc')).toBe('/learning/admin/modules');
   });
 });
 

@@ -12,7 +12,10 @@ type Q = Kysely<Database> | Transaction<Database>;
 
 const CHUNK = 500;
 
-/** Recomputes learning_person_stats for these people from their assignments. */
+/**
+ * Recomputes learning_person_stats for these people from their assignments, including next_due_at:
+ * the earliest due date among modules not completed, from which the person counts as overdue.
+ */
 export async function recountPeople(db: Q, personIds: readonly string[], now: string): Promise<void> {
   const ids = [...new Set(personIds)];
   for (let i = 0; i < ids.length; i += CHUNK) {
@@ -20,7 +23,17 @@ export async function recountPeople(db: Q, personIds: readonly string[], now: st
     await db.deleteFrom('learning_person_stats').where('person_id', 'in', chunk).execute();
     await db
       .insertInto('learning_person_stats')
-      .columns(['person_id', 'organization_id', 'assigned', 'completed', 'first_score_sum', 'last_score_sum', 'scored', 'updated_at'])
+      .columns([
+        'person_id',
+        'organization_id',
+        'assigned',
+        'completed',
+        'first_score_sum',
+        'last_score_sum',
+        'scored',
+        'next_due_at',
+        'updated_at',
+      ])
       .expression(
         db
           .selectFrom('learning_assignments')
@@ -34,6 +47,8 @@ export async function recountPeople(db: Q, personIds: readonly string[], now: st
             sql<number>`coalesce(sum(first_score), 0)`.as('first_score_sum'),
             sql<number>`coalesce(sum(last_score), 0)`.as('last_score_sum'),
             sql<number>`sum(case when first_score is null then 0 else 1 end)`.as('scored'),
+            // The person is overdue from this moment on, with no write needed when it passes.
+            sql<string | null>`min(case when status <> 'completed' then due_at end)`.as('next_due_at'),
             sql<string>`${now}`.as('updated_at'),
           ]),
       )

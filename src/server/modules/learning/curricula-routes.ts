@@ -22,6 +22,12 @@ import { RulesService } from './rules-service.js';
 
 const tags = ['learning: administration'];
 
+// Belongs with ruleSchema in admin-schema.ts; kept here while that file is not ours to edit.
+const orgRuleSchema = ruleSchema.extend({
+  territoryName: z.string().nullable().describe("the territory whose coordinator set the rule; null for the organization's own"),
+  editable: z.boolean().describe("false for a territory's rule: only its coordinator changes it"),
+});
+
 /** An organization's curricula, assignment rules and one-off assignments. */
 export function curriculaRoutes(fastify: FastifyInstance, deps: ModuleDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -51,8 +57,8 @@ export function curriculaRoutes(fastify: FastifyInstance, deps: ModuleDeps): voi
 
   app.get(
     `${base}/rules`,
-    { config: manage, schema: { tags, params: orgParams, response: { 200: z.array(ruleSchema) } } },
-    async (request) => rules.list(owner(request.params), request.locale),
+    { config: manage, schema: { tags, params: orgParams, response: { 200: z.array(orgRuleSchema) } } },
+    async (request) => rules.listForOrganization(request.params.orgId, request.locale),
   );
 
   app.get(

@@ -16,6 +16,12 @@ const alertBody = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** A 1x1 PNG. */
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5e3d1e60000000049454e44ae426082',
+  'hex',
+);
+
 async function until(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
@@ -134,6 +140,62 @@ describe('flash alerts', () => {
     expect(wrongOrg.json().error.field).toBe('organizationIds');
     const noTitle = await leadAdmin.post(`/api/orgs/${lead.id}/learning/flash-alerts`, alertBody({ title: '' }));
     expect(noTitle.json().error.field).toBe('body.title');
+  });
+});
+
+describe('images of a territory flash alert', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeTestApp({ env: { JOBS: 'false' } });
+  });
+  afterAll(async () => t.close());
+
+  const signedIn = async (personId: string) => clientFor(t, (await makeAccount(t.dbh.db, { personId })).id);
+
+  it('are shown to every learner the alert reached, in any member organization, and to no one else', async () => {
+    const lead = await makeOrg(t.dbh.db);
+    const member = await makeOrg(t.dbh.db);
+    const territory = await makeTerritory(t.dbh.db, { members: [{ orgId: lead.id, lead: true }, { orgId: member.id }] });
+    // The lead's security officer uploads the picture; the coordinator links it in the alert.
+    const leadAdmin = (await orgAdmin(t, lead.id)).client;
+    const up = await leadAdmin.post(`/api/orgs/${lead.id}/learning/media`, {
+      filename: 'faux-support.png',
+      contentType: 'image/png',
+      dataBase64: PNG.toString('base64'),
+    });
+    expect(up.statusCode).toBe(201);
+    const { url } = up.json() as { url: string };
+    const reached = await makePerson(t.dbh.db, member.id, { roleFamily: 'nurses_care_assistants' });
+    const notTargeted = await makePerson(t.dbh.db, member.id, { roleFamily: 'it_biomedical' });
+    const outsider = await makePerson(t.dbh.db, (await makeOrg(t.dbh.db)).id, { roleFamily: 'nurses_care_assistants' });
+
+    const coord = (await coordinator(t, territory.id)).client;
+    const res = await coord.post(
+      `/api/territories/${territory.id}/learning/flash-alerts`,
+      alertBody({ organizationIds: [member.id], body: `Voici l’écran du faux support :\n\n![Capture du faux message](${url})` }),
+    );
+    expect(res.statusCode).toBe(201);
+    expect(res.json().recipients).toBe(1);
+
+    const img = await (await signedIn(reached.id)).get(url);
+    expect(img.statusCode).toBe(200);
+    expect(img.headers['content-type']).toBe('image/png');
+    expect(img.rawPayload.equals(PNG)).toBe(true);
+    for (const [who, personId] of [
+      ['colleague not targeted', notTargeted.id],
+      ['outsider', outsider.id],
+    ] as const) {
+      expect((await (await signedIn(personId)).get(url)).statusCode, who).toBe(404);
+    }
+    // An assignment of another module opens nothing either.
+    const other = await makePerson(t.dbh.db, member.id, { roleFamily: 'physicians' });
+    const memberAdmin = (await orgAdmin(t, member.id)).client;
+    await memberAdmin.post(`/api/orgs/${member.id}/learning/assignments`, {
+      moduleIds: ['phishing-health-staff'],
+      personIds: [other.id],
+      dueDays: 7,
+    });
+    expect((await (await signedIn(other.id)).get(url)).statusCode).toBe(404);
   });
 });
 

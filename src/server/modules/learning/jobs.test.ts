@@ -9,11 +9,13 @@ import { formatDay } from './learning-mails.js';
 
 const DAY = 86_400_000;
 
-/** A mail server that can be down. */
+/** A mail server that can be down; `during` runs while a message is being handed over. */
 class FlakyMailer implements Mailer {
   readonly sent: MailMessage[] = [];
   down = false;
+  during: ((m: MailMessage) => Promise<void>) | null = null;
   async send(m: MailMessage): Promise<void> {
+    await this.during?.(m);
     if (this.down) throw new Error('421 4.3.2 Service not available');
     this.sent.push(m);
   }
@@ -142,5 +144,66 @@ describe('reminders and escalation to managers', () => {
     expect((await assignment(learner.id)).reminder_sent_at).not.toBeNull();
     const jobs = (await admin.get(`/api/orgs/${org.id}/learning/jobs`)).json();
     expect(jobs.find((j: { name: string }) => j.name === 'learning.reminders')).toMatchObject({ lastError: null, running: false });
+    expect((await auditOf(t, learner.id)).map((a) => a.action)).toEqual([
+      'learning.reminder_sent',
+      'learning.reminder_sent_failed',
+      'learning.reminder_sent',
+    ]);
+  });
+
+  it('marks reminders and escalations sent before the email leaves, so a crash cannot send one twice', async () => {
+    const org = await makeOrg(t.dbh.db);
+    const admin = (await orgAdmin(t, org.id)).client;
+    const manager = await person(org.id, 'Lucie', 'Radiologie', { manager: true });
+    const learner = await person(org.id, 'Yanis', 'Radiologie');
+    await admin.post(`/api/orgs/${org.id}/learning/assignments`, {
+      moduleIds: ['ransomware-first-hour'],
+      personIds: [learner.id],
+      dueDays: 1,
+    });
+    // What another process would read while the mail server holds the message: already marked, committed.
+    const seen: Array<{ to: string; reminded: string | null; escalated: string | null }> = [];
+    mailer.during = async (m) => {
+      if (m.to !== learner.email && m.to !== manager.email) return;
+      const a = await assignment(learner.id);
+      seen.push({ to: m.to, reminded: a.reminder_sent_at, escalated: a.escalated_at });
+    };
+    try {
+      expect(await run('learning.reminders')).toEqual({ status: 'ran' });
+      clock.advance(2 * DAY);
+      expect(await run('learning.escalation')).toEqual({ status: 'ran' });
+      mailer.during = null;
+      const reminded = (await assignment(learner.id)).reminder_sent_at;
+      expect(reminded).not.toBeNull();
+      expect(seen).toEqual([
+        { to: learner.email, reminded, escalated: null },
+        { to: manager.email, reminded, escalated: expect.any(String) },
+      ]);
+      expect(mailer.to(learner.email)).toHaveLength(1);
+      expect(mailer.to(manager.email)).toHaveLength(1);
+
+      // A refused escalation takes its mark back; the next run sends it.
+      await t.dbh.db.updateTable('learning_assignments').set({ escalated_at: null }).where('person_id', '=', learner.id).execute();
+      mailer.down = true;
+      try {
+        expect((await run('learning.escalation')).status).toBe('failed');
+      } finally {
+        mailer.down = false;
+      }
+      expect((await assignment(learner.id)).escalated_at).toBeNull();
+      expect(mailer.to(manager.email)).toHaveLength(1);
+      expect(await run('learning.escalation')).toEqual({ status: 'ran' });
+      expect(mailer.to(manager.email)).toHaveLength(2);
+      expect((await assignment(learner.id)).escalated_at).not.toBeNull();
+      expect((await auditOf(t, manager.id)).map((a) => a.action)).toEqual([
+        'learning.escalated',
+        'learning.escalated',
+        'learning.escalated_failed',
+        'learning.escalated',
+      ]);
+    } finally {
+      mailer.during = null;
+      clock.advance(-2 * DAY);
+    }
   });
 });

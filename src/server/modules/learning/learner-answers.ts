@@ -5,9 +5,9 @@ import { newId } from '../../platform/ids.js';
 import { isUniqueViolation } from '../identity/shared.js';
 import { attemptScore } from './adaptive.js';
 import { countCompletion, recountAfterAssignments } from './counters.js';
-import { assignmentCard, attemptState, moduleView, quizIds, relearnIds, revealed } from './learner-present.js';
+import { assignmentCard, attemptProgress, quizIds, relearnIds, revealed } from './learner-present.js';
 import { recordAnswer } from './learner-record.js';
-import type { AnswerRow } from './learner-repo.js';
+import { type AttemptRow, attemptStamp } from './learner-repo.js';
 import type { AnswerInput, AnswerResult, FinishResult } from './learner-schema.js';
 import { attemptFinished, type LearnerService, requireLearner } from './learner-service.js';
 
@@ -38,17 +38,17 @@ export class AnswerService {
     return this.learning.repo;
   }
 
+  /**
+   * One read (the attempt with its module's stamp; the module comes parsed from the cache), then
+   * one transaction. A replay is refused by the answers' unique index (409), not by a read first.
+   */
   async answer(ctx: RequestContext, attemptId: string, input: AnswerInput): Promise<AnswerResult> {
     const learner = requireLearner(ctx, 'attempt');
     const db = this.deps.db;
-    const attempt = await this.repo.attempt(db, learner.personId, attemptId);
+    const attempt = await this.repo.attemptWithStamp(db, learner.personId, attemptId);
     if (!attempt) throw new NotFound('attempt');
     if (attempt.finished_at !== null) throw attemptFinished();
-    const [texts, answers] = await Promise.all([
-      this.repo.moduleTexts(db, [attempt.module_id], { screens: false }),
-      this.repo.answers(db, attempt.id),
-    ]);
-    const view = moduleView(texts.get(attempt.module_id), ctx.locale);
+    const view = await this.learning.views.view(db, attempt.module_id, ctx.locale, attemptStamp(attempt));
     if (!view) throw new NotFound('module');
     const quiz = quizIds(attempt, view);
     const allowed = input.kind === 'quiz' ? quiz : relearnIds(attempt);
@@ -64,12 +64,11 @@ export class AnswerService {
       );
     }
     checkChoice(input.choiceIndex, question.choices.length);
-    if (answers.some((r) => r.question_id === input.questionId && r.kind === input.kind)) throw alreadyAnswered();
 
     const correct = question.choices[input.choiceIndex]!.correct;
     const now = this.deps.clock.now();
     const at = now.toISOString();
-    let updated = attempt;
+    let updated: AttemptRow;
     try {
       updated = await db.transaction().execute(async (trx) => {
         await trx
@@ -126,7 +125,7 @@ export class AnswerService {
             result = { ...row, phase: 'relearn', relearn_ids: relearn };
           }
         }
-        await recordAnswer(trx, this.repo, {
+        await recordAnswer(trx, {
           personId: learner.personId,
           organizationId: attempt.organization_id,
           moduleId: attempt.module_id,
@@ -142,13 +141,7 @@ export class AnswerService {
       if (isUniqueViolation(err)) throw alreadyAnswered();
       throw err;
     }
-    const answer: AnswerRow = {
-      question_id: input.questionId,
-      kind: input.kind,
-      choice_index: input.choiceIndex,
-      correct: toBool01(correct),
-    };
-    return { correct, choices: revealed(question), attempt: attemptState(updated, view, [...answers, answer]) };
+    return { correct, choices: revealed(question), attempt: attemptProgress(updated) };
   }
 
   /** Ends the attempt: score, assignment scores and status (completed at ≥ 70), counters, audit. */

@@ -4,7 +4,7 @@ import { QUESTIONS_PER_ATTEMPT } from './adaptive.js';
 import type { LessonScreen } from './content-loader.js';
 import type { Question } from './content-schema.js';
 import type { AnswerRow, AssignmentRow, AttemptRow, ModuleTextRow } from './learner-repo.js';
-import type { AssignmentCard, AttemptState, PlayerState, RevealedChoice } from './learner-schema.js';
+import type { AnswerResult, AssignmentCard, AttemptState, PlayerState, RevealedChoice } from './learner-schema.js';
 
 /** A module as one learner sees it: the text in their language (French when not translated). */
 export interface ModuleView {
@@ -95,7 +95,8 @@ export function assignmentCard(a: AssignmentRow, view: ModuleView, latest: Attem
   };
 }
 
-export function attemptState(attempt: AttemptRow, view: ModuleView, answers: AnswerRow[]): AttemptState {
+/** Where an attempt stands, without its questions and answers (an answer's result). */
+export function attemptProgress(attempt: AttemptRow): AnswerResult['attempt'] {
   return {
     id: attempt.id,
     number: attempt.number,
@@ -104,11 +105,17 @@ export function attemptState(attempt: AttemptRow, view: ModuleView, answers: Ans
     answered: attempt.answered,
     correct: attempt.correct,
     score: attempt.score === null ? null : Number(attempt.score),
+    relearn: relearnIds(attempt),
+  };
+}
+
+export function attemptState(attempt: AttemptRow, view: ModuleView, answers: AnswerRow[]): AttemptState {
+  return {
+    ...attemptProgress(attempt),
     questions: quizIds(attempt, view).map((id) => {
       const q = view.byId.get(id)!;
       return { id, prompt: q.prompt, choices: q.choices.map((c) => ({ text: c.text })) };
     }),
-    relearn: relearnIds(attempt),
     answers: answers
       .filter((r) => r.kind === 'quiz' || r.kind === 'relearn')
       .map((r) => ({

@@ -15,8 +15,21 @@ export type AttemptRow = LearningAttemptsTable;
 export type AnswerRow = Pick<LearningAnswersTable, 'question_id' | 'kind' | 'choice_index' | 'correct'>;
 export type ReviewRow = LearningReviewsTable;
 
+/**
+ * What changes whenever a module's texts or the metadata a learner sees change: an edit raises the
+ * version, a catalogue sync changes the content hash (its version comes from the file), and both
+ * set updated_at. Cached module views are kept under it.
+ */
+export interface ModuleStamp {
+  version: number;
+  updated_at: string;
+  content_hash: string | null;
+}
+
+export const stampOf = (m: ModuleStamp): string => `${m.version}|${m.updated_at}|${m.content_hash ?? ''}`;
+
 /** A module's metadata with one of its texts (one row per language). */
-export interface ModuleTextRow {
+export interface ModuleTextRow extends ModuleStamp {
   module_id: string;
   language: 'fr' | 'en';
   title: string;
@@ -25,9 +38,20 @@ export interface ModuleTextRow {
   questions: string;
   topic: string;
   level: number;
-  version: number;
   duration_minutes: number;
 }
+
+/** An attempt with the stamp of its module as it is now (null when the module is gone). */
+export interface AttemptWithStamp extends AttemptRow {
+  module_version_now: number | null;
+  module_updated_at: string | null;
+  module_content_hash: string | null;
+}
+
+export const attemptStamp = (a: AttemptWithStamp): string | null =>
+  a.module_version_now === null || a.module_updated_at === null
+    ? null
+    : stampOf({ version: a.module_version_now, updated_at: a.module_updated_at, content_hash: a.module_content_hash });
 
 export class LearnerRepo {
   assignment(db: Q, personId: string, assignmentId: string): Promise<AssignmentRow | undefined> {
@@ -43,27 +67,42 @@ export class LearnerRepo {
     return db.selectFrom('learning_assignments').selectAll().where('person_id', '=', personId).execute();
   }
 
-  /**
-   * Texts of these modules in every language they have, with the metadata the learner sees.
-   * `screens: false` leaves the lesson out (the answer path only needs the questions).
-   */
-  async moduleTexts(
-    db: Q,
-    moduleIds: readonly string[],
-    opts: { screens: boolean } = { screens: true },
-  ): Promise<Map<string, ModuleTextRow[]>> {
+  /** Texts of these modules in every language they have, with the metadata the learner sees. */
+  async moduleTexts(db: Q, moduleIds: readonly string[]): Promise<Map<string, ModuleTextRow[]>> {
     const byModule = new Map<string, ModuleTextRow[]>();
     if (moduleIds.length === 0) return byModule;
     const rows = await db
       .selectFrom('learning_module_texts as t')
       .innerJoin('learning_modules as m', 'm.id', 't.module_id')
-      .select(['t.module_id', 't.language', 't.title', 't.summary', 't.questions'])
-      .select(opts.screens ? sql<string>`t.screens`.as('screens') : sql<string>`'[]'`.as('screens'))
-      .select(['m.topic', 'm.level', 'm.version', 'm.duration_minutes'])
+      .select(['t.module_id', 't.language', 't.title', 't.summary', 't.screens', 't.questions'])
+      .select(['m.topic', 'm.level', 'm.version', 'm.duration_minutes', 'm.updated_at', 'm.content_hash'])
       .where('t.module_id', 'in', [...new Set(moduleIds)])
       .execute();
     for (const r of rows) byModule.set(r.module_id, [...(byModule.get(r.module_id) ?? []), r]);
     return byModule;
+  }
+
+  /** The stamps of these modules (absent ones are left out): a light read, the texts stay in the cache. */
+  async moduleStamps(db: Q, moduleIds: readonly string[]): Promise<Map<string, string>> {
+    if (moduleIds.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('learning_modules')
+      .select(['id', 'version', 'updated_at', 'content_hash'])
+      .where('id', 'in', [...moduleIds])
+      .execute();
+    return new Map(rows.map((r) => [r.id, stampOf(r)]));
+  }
+
+  /** The answer path's only read before its transaction: the attempt and its module's stamp. */
+  attemptWithStamp(db: Q, personId: string, attemptId: string): Promise<AttemptWithStamp | undefined> {
+    return db
+      .selectFrom('learning_attempts as a')
+      .leftJoin('learning_modules as m', 'm.id', 'a.module_id')
+      .selectAll('a')
+      .select(['m.version as module_version_now', 'm.updated_at as module_updated_at', 'm.content_hash as module_content_hash'])
+      .where('a.person_id', '=', personId)
+      .where('a.id', '=', attemptId)
+      .executeTakeFirst();
   }
 
   attempt(db: Q, personId: string, attemptId: string): Promise<AttemptRow | undefined> {

@@ -3,7 +3,7 @@ import type { AppDeps, RequestContext } from '../../platform/context.js';
 import { Conflict, NotFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { checkChoice } from './learner-answers.js';
-import { moduleView, revealed } from './learner-present.js';
+import { revealed } from './learner-present.js';
 import { recordAnswer } from './learner-record.js';
 import type { ReviewRow } from './learner-repo.js';
 import type { ReviewAnswerInput, ReviewAnswerResult, Reviews } from './learner-schema.js';
@@ -30,12 +30,13 @@ export class ReviewService {
       this.repo.reviews(db, learner.personId, now, true, 50),
       this.repo.reviews(db, learner.personId, now, false, 50),
     ]);
-    const texts = await this.repo.moduleTexts(
+    const views = await this.learning.views.views(
       db,
       [...due, ...upcoming].map((r) => r.module_id),
+      ctx.locale,
     );
     const resolve = (r: ReviewRow) => {
-      const view = moduleView(texts.get(r.module_id), ctx.locale);
+      const view = views.get(r.module_id);
       const q = view?.byId.get(r.question_id);
       return view && q ? { view, q } : null;
     };
@@ -92,7 +93,7 @@ export class ReviewService {
           answered_at: at,
         })
         .execute();
-      return recordAnswer(trx, this.repo, {
+      return recordAnswer(trx, {
         personId: learner.personId,
         organizationId: review.organization_id,
         moduleId: input.moduleId,

@@ -106,10 +106,15 @@ export const playerStateSchema = z.object({
 });
 export type PlayerState = z.infer<typeof playerStateSchema>;
 
+/**
+ * An answer's result: the revealed choices and where the attempt stands now. The questions and the
+ * earlier answers are left out (the player has them and adds this answer): the whole attempt made
+ * each answer's response about 10 KB.
+ */
 export const answerResultSchema = z.object({
   correct: z.boolean(),
   choices: z.array(revealedChoiceSchema),
-  attempt: attemptStateSchema,
+  attempt: attemptStateSchema.omit({ questions: true, answers: true }),
 });
 export type AnswerResult = z.infer<typeof answerResultSchema>;
 

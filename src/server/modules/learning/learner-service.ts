@@ -5,9 +5,10 @@ import { newId } from '../../platform/ids.js';
 import { isUniqueViolation } from '../identity/shared.js';
 import { asLevel, selectQuestions } from './adaptive.js';
 import { certificatePdf } from './certificate.js';
-import { assignmentCard, byPriority, type ModuleView, moduleView, playerState } from './learner-present.js';
+import { assignmentCard, byPriority, type ModuleView, playerState } from './learner-present.js';
 import { type AssignmentRow, type AttemptRow, LearnerRepo } from './learner-repo.js';
 import type { AlertBanner, LearnerHome, PatchAttemptInput, PlayerState } from './learner-schema.js';
+import { ModuleViews } from './learner-views.js';
 
 /** The person behind the session, when the account is linked to an active person. */
 export interface Learner {
@@ -45,6 +46,8 @@ export const attemptFinished = (): Conflict =>
 /** The learner's dashboard, the player's state, starting and moving through an attempt, alerts, certificate. */
 export class LearnerService {
   readonly repo = new LearnerRepo();
+  /** Parsed modules, shared by the answer and review services of this app. */
+  readonly views = new ModuleViews(this.repo);
   constructor(private readonly deps: AppDeps) {}
 
   private now(): string {
@@ -52,7 +55,7 @@ export class LearnerService {
   }
 
   async view(moduleId: string, locale: RequestContext['locale']): Promise<ModuleView> {
-    const view = moduleView((await this.repo.moduleTexts(this.deps.db, [moduleId])).get(moduleId), locale);
+    const view = await this.views.view(this.deps.db, moduleId, locale);
     if (!view) throw new NotFound('module');
     return view;
   }
@@ -64,10 +67,11 @@ export class LearnerService {
     const db = this.deps.db;
     const now = this.now();
     const rows = await this.repo.assignments(db, learner.personId);
-    const [texts, latest, alerts, reviews] = await Promise.all([
-      this.repo.moduleTexts(
+    const [views, latest, alerts, reviews] = await Promise.all([
+      this.views.views(
         db,
         rows.map((r) => r.module_id),
+        ctx.locale,
       ),
       this.repo.latestAttempts(
         db,
@@ -77,7 +81,7 @@ export class LearnerService {
       this.repo.reviewSummary(db, learner.personId, now),
     ]);
     const assignments = rows.flatMap((r) => {
-      const view = moduleView(texts.get(r.module_id), ctx.locale);
+      const view = views.get(r.module_id);
       return view ? [assignmentCard(r, view, latest.get(r.id), now)] : [];
     });
     assignments.sort(byPriority);
@@ -210,8 +214,8 @@ export class LearnerService {
     const rows = await this.repo.openAlerts(db, learner.personId, this.now());
     if (rows.length === 0) return [];
     const moduleIds = rows.map((r) => r.module_id);
-    const [texts, assignments] = await Promise.all([
-      this.repo.moduleTexts(db, moduleIds),
+    const [views, assignments] = await Promise.all([
+      this.views.views(db, moduleIds, ctx.locale),
       db
         .selectFrom('learning_assignments')
         .select(['id', 'module_id'])
@@ -221,7 +225,7 @@ export class LearnerService {
     ]);
     const assignmentOf = new Map(assignments.map((r) => [r.module_id, r.id]));
     return rows.flatMap((r) => {
-      const view = moduleView(texts.get(r.module_id), ctx.locale);
+      const view = views.get(r.module_id);
       if (!view) return [];
       const assignmentId = assignmentOf.get(r.module_id) ?? null;
       return [{ id: r.id, moduleId: r.module_id, assignmentId, title: view.title, summary: view.summary, publishedAt: r.published_at }];

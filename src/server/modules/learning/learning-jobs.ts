@@ -1,10 +1,8 @@
-import type { Transaction } from 'kysely';
 import { baseUrl } from '../../config.js';
-import type { Database } from '../../db/schema.js';
 import { type AppDeps, auditActor, systemContext } from '../../platform/context.js';
 import type { Scheduler } from '../../platform/jobs/scheduler.js';
-import type { MailMessage } from '../../platform/mail/mailer.js';
 import { addDays, enrolmentSweep } from './enrolment.js';
+import { groupBy, type Nudge, nudgeAll, sendAll } from './learning-delivery.js';
 import { escalationEmail, flashAlertEmail, moduleTitles, type OverdueItem, reminderEmail } from './learning-mails.js';
 
 export const LEARNING_JOBS = {
@@ -17,8 +15,6 @@ export const LEARNING_JOBS = {
 /** Reminders go out once a module is due within this many days (or late). */
 const REMINDER_DAYS = 3;
 const BATCH = 500;
-/** After this many failures in a row the mail server is probably down: stop, the next run retries. */
-const MAX_FAILURES_IN_A_ROW = 3;
 
 const fullName = (p: { first_name: string; last_name: string }) => `${p.first_name} ${p.last_name}`.trim();
 
@@ -29,51 +25,15 @@ export function registerLearningJobs(scheduler: Scheduler, deps: AppDeps): void 
   scheduler.register(LEARNING_JOBS.flashMail, () => sendFlashAlerts(deps));
 }
 
-/**
- * Sends each message, then marks its rows in a transaction of its own: no transaction is held
- * open across an SMTP exchange (SQLite has one writer). A failed send leaves its rows for the next run.
- * Throws after the batch when an email failed, so the job's last error says so.
- */
-async function sendAll<T>(
-  deps: AppDeps,
-  label: string,
-  groups: T[],
-  build: (g: T) => MailMessage,
-  mark: (trx: Transaction<Database>, g: T) => Promise<void>,
-  failed?: (g: T, error: string) => Promise<void>,
-): Promise<void> {
-  const errors: string[] = [];
-  let inARow = 0;
-  for (const g of groups) {
-    try {
-      await deps.mailer.send(build(g));
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      errors.push(message);
-      await failed?.(g, message);
-      if (++inARow >= MAX_FAILURES_IN_A_ROW) break;
-      continue;
-    }
-    inARow = 0;
-    await deps.db.transaction().execute((trx) => mark(trx, g));
-  }
-  if (errors.length > 0) throw new Error(`${label}: ${errors.length} email(s) failed: ${errors[0]}`);
-}
-
-function groupBy<R, K>(rows: R[], key: (r: R) => K): Array<[K, R[]]> {
-  const map = new Map<K, R[]>();
-  for (const r of rows) {
-    const list = map.get(key(r));
-    if (list) list.push(r);
-    else map.set(key(r), [r]);
-  }
-  return [...map];
-}
-
 /** Once per assignment, when it is due within three days or late: one email per learner. */
 export async function sendReminders(deps: AppDeps): Promise<void> {
   const link = `${baseUrl(deps.config)}/learning`;
-  const who = auditActor(systemContext(`job:${LEARNING_JOBS.reminders}`));
+  const reminder: Nudge = {
+    label: 'reminders',
+    column: 'reminder_sent_at',
+    action: 'learning.reminder_sent',
+    who: auditActor(systemContext(`job:${LEARNING_JOBS.reminders}`)),
+  };
   for (;;) {
     const now = deps.clock.now();
     const rows = await deps.db
@@ -107,40 +67,26 @@ export async function sendReminders(deps: AppDeps): Promise<void> {
       deps.db,
       rows.map((r) => r.module_id),
     );
-    const people = groupBy(rows, (r) => r.person_id).map(([, list]) => list);
-    await sendAll(
-      deps,
-      'reminders',
-      people,
-      (list) =>
-        reminderEmail({
-          to: list[0]!.email,
-          displayName: fullName(list[0]!),
-          link,
-          modules: list.map((r) => ({
+    const people = groupBy(rows, (r) => r.person_id).map(([personId, list]) => ({
+      ids: list.map((r) => r.id),
+      entityId: personId,
+      organizationId: list[0]!.organization_id,
+      list,
+    }));
+    await nudgeAll(deps, reminder, people, ({ list }, marked) =>
+      reminderEmail({
+        to: list[0]!.email,
+        displayName: fullName(list[0]!),
+        link,
+        modules: list
+          .filter((r) => marked.has(r.id))
+          .map((r) => ({
             titleFr: names.get(r.module_id)!.fr,
             titleEn: names.get(r.module_id)!.en,
             durationMinutes: r.duration_minutes,
             dueAt: r.due_at!,
           })),
-        }),
-      async (trx, list) => {
-        const at = deps.clock.now().toISOString();
-        const ids = list.map((r) => r.id);
-        await trx
-          .updateTable('learning_assignments')
-          .set({ reminder_sent_at: at })
-          .where('id', 'in', ids)
-          .where('reminder_sent_at', 'is', null)
-          .execute();
-        await deps.audit.record(trx, who, {
-          action: 'learning.reminder_sent',
-          entityType: 'person',
-          entityId: list[0]!.person_id,
-          organizationId: list[0]!.organization_id,
-          after: { assignmentIds: ids },
-        });
-      },
+      }),
     );
     if (rows.length < BATCH) return;
   }
@@ -149,7 +95,12 @@ export async function sendReminders(deps: AppDeps): Promise<void> {
 /** Once per overdue assignment: one email per manager of the service (same organization and service). */
 export async function sendEscalations(deps: AppDeps): Promise<void> {
   const link = `${baseUrl(deps.config)}/learning`;
-  const who = auditActor(systemContext(`job:${LEARNING_JOBS.escalation}`));
+  const escalation: Nudge = {
+    label: 'escalation',
+    column: 'escalated_at',
+    action: 'learning.escalated',
+    who: auditActor(systemContext(`job:${LEARNING_JOBS.escalation}`)),
+  };
   for (;;) {
     const rows = await deps.db
       .selectFrom('learning_assignments as a')
@@ -190,39 +141,24 @@ export async function sendEscalations(deps: AppDeps): Promise<void> {
       deps.db,
       rows.map((r) => r.module_id),
     );
-    const managers = groupBy(rows, (r) => r.manager_id).map(([, list]) => list);
-    await sendAll(
-      deps,
-      'escalation',
-      managers,
-      (list) => {
-        const m = list[0]!;
-        const items: OverdueItem[] = list.map((r) => ({
+    const managers = groupBy(rows, (r) => r.manager_id).map(([managerId, list]) => ({
+      ids: list.map((r) => r.id),
+      entityId: managerId,
+      organizationId: list[0]!.organization_id,
+      list,
+    }));
+    await nudgeAll(deps, escalation, managers, ({ list }, marked) => {
+      const m = list[0]!;
+      const items: OverdueItem[] = list
+        .filter((r) => marked.has(r.id))
+        .map((r) => ({
           personName: fullName(r),
           titleFr: names.get(r.module_id)!.fr,
           titleEn: names.get(r.module_id)!.en,
           dueAt: r.due_at!,
         }));
-        return escalationEmail({ to: m.manager_email, managerName: `${m.manager_first_name} ${m.manager_last_name}`.trim(), items, link });
-      },
-      async (trx, list) => {
-        const ids = list.map((r) => r.id);
-        const at = deps.clock.now().toISOString();
-        await trx
-          .updateTable('learning_assignments')
-          .set({ escalated_at: at })
-          .where('id', 'in', ids)
-          .where('escalated_at', 'is', null)
-          .execute();
-        await deps.audit.record(trx, who, {
-          action: 'learning.escalated',
-          entityType: 'person',
-          entityId: list[0]!.manager_id,
-          organizationId: list[0]!.organization_id,
-          after: { assignmentIds: ids },
-        });
-      },
-    );
+      return escalationEmail({ to: m.manager_email, managerName: `${m.manager_first_name} ${m.manager_last_name}`.trim(), items, link });
+    });
     if (rows.length < BATCH) return;
   }
 }

@@ -18,7 +18,7 @@ export function sniffImage(b: Buffer): 'image/png' | 'image/jpeg' | 'image/gif' 
 
 const invalidData = (fr: string, en: string) => new Invalid('invalid_image', { fr, en }, 'dataBase64');
 
-/** Images in lessons: uploaded by organization admins, served to the organization's signed-in users. */
+/** Images in lessons: uploaded by organization admins, served to the organization's signed-in users and to the learners shown them. */
 export class MediaService {
   constructor(private readonly deps: AppDeps) {}
 
@@ -68,15 +68,38 @@ export class MediaService {
     return { id, url: `/api/learning/media/${id}` };
   }
 
-  /** For people of the owning organization (staff or any role there) and platform admins; 404 for anyone else. */
+  /**
+   * For people of the owning organization (staff or any role there), platform admins, and learners
+   * assigned a module that shows the image (a territory's flash alert reaches other members' staff);
+   * 404 for anyone else.
+   */
   async read(actor: Actor, mediaId: string): Promise<{ contentType: string; data: Buffer }> {
     const row = await this.deps.db.selectFrom('learning_media').selectAll().where('id', '=', mediaId).executeTakeFirst();
     if (!row) throw new NotFound('media');
     const allowed =
       actor.personOrganizationId === row.organization_id ||
       actor.grants.some((g) => g.scopeKind === 'organization' && g.scopeId === row.organization_id) ||
-      this.deps.policy.isPlatformAdmin(actor);
+      this.deps.policy.isPlatformAdmin(actor) ||
+      (actor.personId !== null && (await this.assignedModuleShows(actor.personId, row.id)));
     if (!allowed) throw new NotFound('media');
     return { contentType: row.content_type, data: Buffer.from(row.data, 'base64') };
+  }
+
+  /**
+   * Whether one of the person's assigned modules links the image in its lessons or questions. The
+   * id comes from a stored row (a UUID), so it holds no LIKE wildcard; the scan stays within the
+   * person's own assignments.
+   */
+  private async assignedModuleShows(personId: string, mediaId: string): Promise<boolean> {
+    const pattern = `%/api/learning/media/${mediaId}%`;
+    const hit = await this.deps.db
+      .selectFrom('learning_assignments as a')
+      .innerJoin('learning_module_texts as t', 't.module_id', 'a.module_id')
+      .select('a.id')
+      .where('a.person_id', '=', personId)
+      .where((eb) => eb.or([eb('t.screens', 'like', pattern), eb('t.questions', 'like', pattern)]))
+      .limit(1)
+      .executeTakeFirst();
+    return hit !== undefined;
   }
 }

@@ -20,7 +20,7 @@ const figureHeaders: Record<Locale, string[]> = {
     'Score initial (%)',
     'Score final (%)',
     'Progression (points)',
-    'En retard',
+    'Personnes en retard',
   ],
   en: [
     'People',
@@ -30,7 +30,7 @@ const figureHeaders: Record<Locale, string[]> = {
     'First score (%)',
     'Last score (%)',
     'Change (points)',
-    'Overdue',
+    'People overdue',
   ],
 };
 const dimensionHeader: Record<GroupDimension, Record<Locale, string>> = {

@@ -9,8 +9,9 @@ import { MetricsService } from './metrics-service.js';
 const tags = ['learning: metrics'];
 
 /**
- * Aggregates only (stats.read: organization admins, managers, territory coordinators). There is
- * deliberately no per-person route: groups under 5 people are suppressed by the service.
+ * Aggregates only (stats.read: organization admins, managers, territory coordinators); a manager
+ * gets those of their own service (metrics-access.ts). There is deliberately no per-person route:
+ * groups under 5 people are suppressed by the service.
  */
 export function learningMetricsRoutes(fastify: FastifyInstance, deps: ModuleDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -24,8 +25,8 @@ export function learningMetricsRoutes(fastify: FastifyInstance, deps: ModuleDeps
       schema: { tags, params: orgMetricsParams, querystring: metricsQuery, response: { 200: orgMetricsSchema } },
     },
     async (request) => {
-      await service.assertMayRead(request.actor, request.params.orgId);
-      return service.orgMetrics(request.params.orgId, request.query.by, request.locale);
+      const view = await service.viewOf(request.actor, request.params.orgId);
+      return service.orgMetrics(request.params.orgId, request.query.by, request.locale, view);
     },
   );
 
@@ -33,9 +34,9 @@ export function learningMetricsRoutes(fastify: FastifyInstance, deps: ModuleDeps
     '/api/orgs/:orgId/learning/metrics.csv',
     { config: { access: access.org('stats.read') }, schema: { tags, params: orgMetricsParams, querystring: metricsQuery } },
     async (request, reply) => {
-      await service.assertMayRead(request.actor, request.params.orgId);
+      const view = await service.viewOf(request.actor, request.params.orgId);
       const { by } = request.query;
-      const metrics = await service.orgMetrics(request.params.orgId, by, request.locale);
+      const metrics = await service.orgMetrics(request.params.orgId, by, request.locale, view);
       const name = request.locale === 'en' ? 'learning-metrics' : 'indicateurs-sensibilisation';
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
@@ -49,8 +50,8 @@ export function learningMetricsRoutes(fastify: FastifyInstance, deps: ModuleDeps
     '/api/orgs/:orgId/learning/report.pdf',
     { config: { access: access.org('stats.read') }, schema: { tags, params: orgMetricsParams } },
     async (request, reply) => {
-      await service.assertMayRead(request.actor, request.params.orgId);
-      const metrics = await service.orgMetrics(request.params.orgId, 'role_family', request.locale);
+      const view = await service.viewOf(request.actor, request.params.orgId);
+      const metrics = await service.orgMetrics(request.params.orgId, 'role_family', request.locale, view);
       const pdf = await orgMetricsPdf(metrics, request.locale, deps.clock.now());
       const name = request.locale === 'en' ? 'awareness-report' : 'rapport-sensibilisation';
       return reply

@@ -1,9 +1,9 @@
 import type { Actor } from '../../platform/access/actor.js';
-import { rolePermissions } from '../../platform/access/roles.js';
 import type { Clock } from '../../platform/clock.js';
 import type { AppDeps } from '../../platform/context.js';
-import { Forbidden, type Locale, NotFound } from '../../platform/errors.js';
+import { type Locale, NotFound } from '../../platform/errors.js';
 import type { RoleFamily } from '../identity/domain.js';
+import { type MetricsView, metricsViewOf } from './metrics-access.js';
 import { daysBefore, type GroupSums, MetricsRepo } from './metrics-repo.js';
 import {
   type Figures,
@@ -19,9 +19,8 @@ import {
 
 const TREND_DAYS = 90;
 /**
- * Figures are at most a minute old, like everything the periodic jobs keep (JOBS_INTERVAL_SECONDS).
- * Counting overdue assignments reads every late assignment of the organization (220,000 in the
- * dashboard benchmark): a board meeting's worth of refreshes must not repeat that each time.
+ * Figures are at most a minute old by default (LEARNING_METRICS_CACHE_SECONDS), like everything the
+ * periodic jobs keep: a board meeting's worth of refreshes computes the page once.
  */
 export const METRICS_MAX_AGE_MS = 60_000;
 const MAX_CACHED = 500;
@@ -29,12 +28,17 @@ const MAX_CACHED = 500;
 /** Recent results by key; concurrent requests for the same key share one computation. */
 class RecentResults {
   private readonly entries = new Map<string, { at: number; value: Promise<unknown> }>();
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly maxAgeMs: number,
+  ) {}
 
   get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    // 0 keeps nothing, not even a computation in flight: every request is a cold one.
+    if (this.maxAgeMs <= 0) return compute();
     const now = this.clock.now().getTime();
     const hit = this.entries.get(key);
-    if (hit && now - hit.at < METRICS_MAX_AGE_MS && now >= hit.at) return hit.value as Promise<T>;
+    if (hit && now - hit.at < this.maxAgeMs && now >= hit.at) return hit.value as Promise<T>;
     const entry = { at: now, value: compute() as Promise<unknown> };
     this.entries.delete(key);
     this.entries.set(key, entry);
@@ -45,6 +49,11 @@ class RecentResults {
     if (this.entries.size > MAX_CACHED) this.entries.delete(this.entries.keys().next().value as string);
     return entry.value as Promise<T>;
   }
+}
+
+export interface MetricsOptions {
+  /** How long a computed page is kept; the configuration's LEARNING_METRICS_CACHE_SECONDS by default. */
+  maxAgeMs?: number;
 }
 
 export const roleFamilyLabels: Record<RoleFamily, Record<Locale, string>> = {
@@ -71,7 +80,7 @@ export function groupLabel(by: GroupDimension, key: string, locale: Locale): str
 const pct = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
 const avg = (sum: number, n: number): number | null => (n > 0 ? Math.round((sum / n) * 10) / 10 : null);
 
-export function figuresOf(s: GroupSums, overdue: number): Figures {
+export function figuresOf(s: GroupSums): Figures {
   const firstScore = avg(s.firstScoreSum, s.scored);
   const lastScore = avg(s.lastScoreSum, s.scored);
   return {
@@ -82,7 +91,7 @@ export function figuresOf(s: GroupSums, overdue: number): Figures {
     firstScore,
     lastScore,
     scoreChange: firstScore === null || lastScore === null ? null : Math.round((lastScore - firstScore) * 10) / 10,
-    overdue,
+    overdue: s.overdue,
   };
 }
 
@@ -94,8 +103,18 @@ const add = (a: GroupSums, b: GroupSums): GroupSums => ({
   firstScoreSum: a.firstScoreSum + b.firstScoreSum,
   lastScoreSum: a.lastScoreSum + b.lastScoreSum,
   scored: a.scored + b.scored,
+  overdue: a.overdue + b.overdue,
 });
-const zero = (key: string): GroupSums => ({ key, people: 0, assigned: 0, completed: 0, firstScoreSum: 0, lastScoreSum: 0, scored: 0 });
+const zero = (key: string): GroupSums => ({
+  key,
+  people: 0,
+  assigned: 0,
+  completed: 0,
+  firstScoreSum: 0,
+  lastScoreSum: 0,
+  scored: 0,
+  overdue: 0,
+});
 
 /**
  * Keys of the groups shown without figures: every group under 5 people, and, when those add up to
@@ -118,57 +137,49 @@ export function suppressedKeys(groups: readonly GroupSums[]): Set<string> {
 export class MetricsService {
   private readonly repo: MetricsRepo;
   private readonly recent: RecentResults;
-  constructor(private readonly deps: AppDeps) {
+  constructor(
+    private readonly deps: AppDeps,
+    options: MetricsOptions = {},
+  ) {
     this.repo = new MetricsRepo(deps.db);
-    this.recent = new RecentResults(deps.clock);
+    const maxAgeMs = options.maxAgeMs ?? deps.config.LEARNING_METRICS_CACHE_SECONDS * 1000;
+    this.recent = new RecentResults(deps.clock, maxAgeMs);
   }
 
-  /**
-   * The access rule let the actor in with stats.read; a territory coordinator gets it on every
-   * member, but may only see the aggregates of a member that agreed to share them.
-   */
-  async assertMayRead(actor: Actor | null, orgId: string): Promise<void> {
-    if (!actor) throw new NotFound('organization');
-    const { policy } = this.deps;
-    if (policy.isPlatformAdmin(actor)) return;
-    const grants = policy.effectiveGrants(actor).filter((g) => rolePermissions[g.role].includes('stats.read'));
-    if (grants.some((g) => g.scopeKind === 'organization' && g.scopeId === orgId)) return;
-    const territoryIds = grants.filter((g) => g.scopeKind === 'territory').map((g) => g.scopeId);
-    if (await this.repo.sharesWith(orgId, territoryIds)) return;
-    throw new Forbidden('not_shared', {
-      fr: 'Cet établissement ne partage pas ses indicateurs avec votre territoire.',
-      en: 'This organization does not share its figures with your territory.',
-    });
+  /** What the reader may see of the organization (throws when nothing): see metrics-access.ts. */
+  viewOf(actor: Actor | null, orgId: string): Promise<MetricsView> {
+    return metricsViewOf(this.deps, this.repo, actor, orgId);
   }
 
-  /** The organization's aggregates, at most METRICS_MAX_AGE_MS old. */
-  orgMetrics(orgId: string, by: GroupDimension, locale: Locale): Promise<OrgMetrics> {
-    return this.recent.get(`org:${orgId}:${by}:${locale}`, () => this.computeOrgMetrics(orgId, by, locale));
+  /** The organization's aggregates (of the view's services only, when given), at most the cache's age old. */
+  orgMetrics(orgId: string, by: GroupDimension, locale: Locale, view: MetricsView = { services: null }): Promise<OrgMetrics> {
+    const services = view.services ? [...view.services].sort() : null;
+    const key = `org:${orgId}:${by}:${locale}:${services ? JSON.stringify(services) : '*'}`;
+    return this.recent.get(key, () => this.computeOrgMetrics(orgId, by, locale, services));
   }
 
-  private async computeOrgMetrics(orgId: string, by: GroupDimension, locale: Locale): Promise<OrgMetrics> {
+  private async computeOrgMetrics(orgId: string, by: GroupDimension, locale: Locale, services: string[] | null): Promise<OrgMetrics> {
     const org = await this.repo.organization(orgId);
     if (!org) throw new NotFound('organization');
     const now = this.deps.clock.now();
-    const [people, overdue, modules, topics, daily] = await Promise.all([
-      this.repo.personGroups(orgId, by),
-      this.repo.overdueGroups(orgId, by, now.toISOString()),
-      this.repo.modules(orgId, locale),
-      this.repo.topics(orgId),
-      this.repo.daily(orgId, daysBefore(now, TREND_DAYS - 1)),
+    const [people, modules, topics, daily] = await Promise.all([
+      this.repo.personGroups(orgId, by, now.toISOString(), services),
+      this.repo.modules(orgId, locale, services),
+      this.repo.topics(orgId, services),
+      // Daily counters are kept per organization: a view of some services has no trend.
+      services ? null : this.repo.daily(orgId, daysBefore(now, TREND_DAYS - 1)),
     ]);
     const hidden = suppressedKeys(people);
     const groups: MetricsGroup[] = people
       .map((g) => {
         const head = { key: g.key, label: groupLabel(by, g.key, locale) };
-        return hidden.has(g.key) ? { ...head, ...SUPPRESSED } : { ...head, ...figuresOf(g, overdue.get(g.key) ?? 0) };
+        return hidden.has(g.key) ? { ...head, ...SUPPRESSED } : { ...head, ...figuresOf(g) };
       })
       .sort((a, b) => a.label.localeCompare(b.label, locale));
     const all = people.reduce(add, zero(''));
-    const overdueAll = people.reduce((n, g) => n + (overdue.get(g.key) ?? 0), 0);
     return {
       organization: { id: org.id, name: org.name },
-      totals: all.people < MIN_GROUP_SIZE ? SUPPRESSED : figuresOf(all, overdueAll),
+      totals: all.people < MIN_GROUP_SIZE ? SUPPRESSED : figuresOf(all),
       groups,
       // A module or topic followed by fewer than 5 people would show their own scores.
       modules: modules
@@ -193,7 +204,7 @@ export class MetricsService {
           // Topic scores are moving averages in 0..1; the API speaks percentages.
           averageScore: avg(Number(t.score_sum) * 100, Number(t.learners)),
         })),
-      trend: this.trend(now, daily),
+      trend: daily ? this.trend(now, daily) : [],
       minGroupSize: MIN_GROUP_SIZE,
     };
   }
@@ -230,7 +241,7 @@ export class MetricsService {
     const members = await this.repo.members(territoryId);
     const sharingIds = members.filter((m) => m.shares_data === 1).map((m) => m.id);
     const now = this.deps.clock.now().toISOString();
-    const [sums, overdue] = await Promise.all([this.repo.personTotalsByOrg(sharingIds), this.repo.overdueByOrg(sharingIds, now)]);
+    const sums = await this.repo.personTotalsByOrg(sharingIds, now);
     const byOrg = new Map(sums.map((s) => [s.key, s]));
     const sharing = sharingIds.map((id) => byOrg.get(id) ?? zero(id));
     const hidden = suppressedKeys(sharing);
@@ -238,11 +249,10 @@ export class MetricsService {
       const head = { organizationId: m.id, name: m.name };
       if (m.shares_data !== 1) return { ...head, sharing: false };
       if (hidden.has(m.id)) return { ...head, sharing: true, ...SUPPRESSED };
-      return { ...head, sharing: true, ...figuresOf(byOrg.get(m.id) ?? zero(m.id), overdue.get(m.id) ?? 0) };
+      return { ...head, sharing: true, ...figuresOf(byOrg.get(m.id) ?? zero(m.id)) };
     });
     const all = sharing.reduce(add, zero(''));
-    const overdueAll = sharingIds.reduce((n, id) => n + (overdue.get(id) ?? 0), 0);
-    const totals: Figures | Suppressed = all.people < MIN_GROUP_SIZE ? SUPPRESSED : figuresOf(all, overdueAll);
+    const totals: Figures | Suppressed = all.people < MIN_GROUP_SIZE ? SUPPRESSED : figuresOf(all);
     return { territory: { id: territory.id, name: territory.name }, members: out, totals, minGroupSize: MIN_GROUP_SIZE };
   }
 }

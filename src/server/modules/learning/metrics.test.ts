@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, clientFor, makeTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { makeAccount, makeOrg, makePerson, makeTerritory } from '../../../../test/helpers/factories.js';
+import { type Client, makeTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { makeOrg, makeTerritory } from '../../../../test/helpers/factories.js';
 import { FixedClock } from '../../platform/clock.js';
-import { newId } from '../../platform/ids.js';
-import type { RoleFamily } from '../identity/domain.js';
 import { coordinator, orgAdmin } from '../identity/test-kit.js';
-import { recountModules, recountPeople } from './counters.js';
 import type { OrgMetrics, TerritoryMetrics } from './metrics-schema.js';
 import { METRICS_MAX_AGE_MS } from './metrics-service.js';
+import { many, type Seed, seed as seedPeople } from './metrics-test-kit.js';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
-const MODULES = ['phishing-health-staff', 'usb-personal-devices', 'reporting-an-incident'];
 const FIGURE_KEYS = ['assigned', 'completed', 'completionRate', 'firstScore', 'lastScore', 'scoreChange', 'overdue'];
 
 describe('learning metrics', () => {
@@ -21,64 +18,10 @@ describe('learning metrics', () => {
   });
   afterAll(async () => t.close());
 
-  interface Seed {
-    roleFamily?: RoleFamily;
-    service?: string;
-    /** One assignment per entry. */
-    work?: Array<{ module?: string; status?: 'assigned' | 'in_progress' | 'completed'; first?: number; last?: number; dueInDays?: number }>;
-  }
-
-  /** People with assignments written straight to the tables, then the counters recounted as the services do. */
-  async function seed(orgId: string, people: Seed[]): Promise<string[]> {
-    const db = t.dbh.db;
-    const ids: string[] = [];
-    for (const p of people) {
-      const person = await makePerson(db, orgId, {
-        roleFamily: p.roleFamily ?? 'nurses_care_assistants',
-        service: p.service ?? 'Urgences',
-      });
-      ids.push(person.id);
-      for (const [i, w] of (p.work ?? [{}]).entries()) {
-        const status = w.status ?? 'completed';
-        await db
-          .insertInto('learning_assignments')
-          .values({
-            id: newId(),
-            organization_id: orgId,
-            person_id: person.id,
-            module_id: w.module ?? MODULES[i]!,
-            curriculum_id: null,
-            rule_id: null,
-            source: 'manual',
-            cycle: '',
-            status,
-            assigned_at: '2026-10-01T00:00:00Z',
-            due_at: new Date(NOW.getTime() + (w.dueInDays ?? 30) * 86_400_000).toISOString(),
-            completed_at: status === 'completed' ? '2026-11-20T00:00:00Z' : null,
-            attempts: w.first === undefined ? 0 : 1,
-            first_score: w.first ?? null,
-            last_score: w.last ?? w.first ?? null,
-            best_score: w.last ?? w.first ?? null,
-            reminder_sent_at: null,
-            escalated_at: null,
-          })
-          .execute();
-      }
-    }
-    await recountPeople(db, ids, NOW.toISOString());
-    await recountModules(db, orgId, null, NOW.toISOString());
-    return ids;
-  }
-
-  const many = (n: number, s: Seed): Seed[] => Array.from({ length: n }, () => s);
+  const seed = (orgId: string, people: Seed[]) => seedPeople(t, NOW, orgId, people);
 
   /** Sends the language cookie: a signed-in account's own locale wins over Accept-Language. */
   const inEnglish = (c: Client, url: string) => c.request({ method: 'GET', url, cookies: { rempart_locale: 'en' } });
-
-  async function manager(orgId: string) {
-    const a = await makeAccount(t.dbh.db, { grants: [{ role: 'manager', scopeKind: 'organization', scopeId: orgId }] });
-    return clientFor(t, a.id);
-  }
 
   it('gives per-group figures and never figures for a group of fewer than 5 people', async () => {
     const org = await makeOrg(t.dbh.db);
@@ -203,24 +146,6 @@ describe('learning metrics', () => {
       expect.objectContaining({ moduleId: 'ransomware-first-hour', assigned: 5, completed: 5, completionRate: 100, firstScore: 40 }),
     ]);
     expect(again.modules[0]?.title).toMatch(/ransomware/i);
-  });
-
-  it('lets managers read aggregates only; a learner cannot; there is no per-person metrics route', async () => {
-    const org = await makeOrg(t.dbh.db);
-    await seed(org.id, many(5, { work: [{ first: 50 }] }));
-    const mgr = await manager(org.id);
-    const res = await mgr.get(`/api/orgs/${org.id}/learning/metrics`);
-    expect(res.statusCode).toBe(200);
-    expect(JSON.stringify(res.json())).not.toMatch(/personId|email|firstName|lastName/);
-    expect((await mgr.get(`/api/orgs/${org.id}/learning/report.pdf`)).statusCode).toBe(200);
-
-    const learnerPerson = await makePerson(t.dbh.db, org.id);
-    const learner = await makeAccount(t.dbh.db, { personId: learnerPerson.id });
-    expect((await (await clientFor(t, learner.id)).get(`/api/orgs/${org.id}/learning/metrics`)).statusCode).toBe(403);
-
-    const metricsRoutes = t.routes.filter((r) => r.url.includes('/learning/metrics') || r.url.includes('/learning/report'));
-    expect(metricsRoutes.length).toBe(5);
-    for (const r of metricsRoutes) expect(r.url).not.toMatch(/person|people|account/);
   });
 
   it('exports CSV (BOM, semicolons, localized headers, "<5") and a PDF', async () => {

@@ -146,6 +146,20 @@ describe('patient page', () => {
     }
   });
 
+  it('serves the page itself and the files it loads without any cookie', async () => {
+    const { page } = await tenant();
+    const html = await anonymous('GET', `/sensibilisation/${page.slug}`);
+    // The built app when dist/web exists (npm run build), the JSON 404 otherwise: no cookie either way.
+    expect(html.statusCode).toBeLessThan(500);
+    expect(html.headers['set-cookie']).toBeUndefined();
+    const files = [...html.body.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    for (const url of files) {
+      const res = await anonymous('GET', url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['set-cookie'], url).toBeUndefined();
+    }
+  });
+
   it('keeps nothing from an event but the day count of the module, and sets no cookie', async () => {
     const { org, page } = await tenant();
     const url = `/api/public/learning/${page.slug}/modules/${PATIENT_MODULE}/events`;

@@ -9,6 +9,8 @@ import type { LearningRulesTable } from './tables.js';
 
 type Executor = AppDeps['db'];
 export type RuleOwner = { organizationId: string } | { territoryId: string };
+/** A rule as an organization's admins see it: their own (editable) or a territory's (read-only, named). */
+export type OrgRuleDto = RuleDto & { territoryName: string | null; editable: boolean };
 
 /** organizationIds of a territory rule or alert must be members of it; the first stranger is refused. */
 export async function checkMembers(db: Executor, territoryId: string, organizationIds: string[]): Promise<void> {
@@ -42,6 +44,38 @@ export class RulesService {
     q = 'organizationId' in owner ? q.where('organization_id', '=', owner.organizationId) : q.where('territory_id', '=', owner.territoryId);
     const rules = await q.orderBy('created_at').orderBy('id').execute();
     return Promise.all(rules.map((r) => this.present(this.deps.db, r, locale)));
+  }
+
+  /**
+   * The organization's own rules, then the rules of its territories that reach its staff (all
+   * members, or it by name). Those are the coordinator's: shown read-only, and their figures count
+   * this organization's people only, never another member's.
+   */
+  async listForOrganization(orgId: string, locale: Locale): Promise<OrgRuleDto[]> {
+    const own = await this.list({ organizationId: orgId }, locale);
+    const rows = await this.deps.db
+      .selectFrom('learning_rules as r')
+      .innerJoin('territory_members as tm', 'tm.territory_id', 'r.territory_id')
+      .innerJoin('territories as t', 't.id', 'r.territory_id')
+      .selectAll('r')
+      .select('t.name as territory_name')
+      .where('tm.organization_id', '=', orgId)
+      .orderBy('t.name')
+      .orderBy('r.created_at')
+      .orderBy('r.id')
+      .execute();
+    const reaching = rows.filter((r) => {
+      const members = fromJson<string[]>(r.organization_ids, []);
+      return members.length === 0 || members.includes(orgId);
+    });
+    const territorial = await Promise.all(
+      reaching.map(async ({ territory_name, ...row }) => ({
+        ...(await this.present(this.deps.db, row, locale, orgId)),
+        territoryName: territory_name,
+        editable: false,
+      })),
+    );
+    return [...own.map((r) => ({ ...r, territoryName: null, editable: true })), ...territorial];
   }
 
   async preview(
@@ -193,17 +227,18 @@ export class RulesService {
     return row;
   }
 
-  private async present(db: Executor, row: LearningRulesTable, locale: Locale): Promise<RuleDto> {
+  /** With `forOrg`, a territory rule seen by one member: its figures and member list narrowed to that member. */
+  private async present(db: Executor, row: LearningRulesTable, locale: Locale, forOrg?: string): Promise<RuleDto> {
     const curriculum = await db
       .selectFrom('learning_curricula')
       .select(['name_fr', 'name_en'])
       .where('id', '=', row.curriculum_id)
       .executeTakeFirst();
-    const enrolled = await db
-      .selectFrom('learning_assignments')
-      .where('rule_id', '=', row.id)
-      .select((eb) => eb.fn.count<number>('person_id').distinct().as('n'))
-      .executeTakeFirstOrThrow();
+    let enrolledQuery = db.selectFrom('learning_assignments').where('rule_id', '=', row.id);
+    if (forOrg) enrolledQuery = enrolledQuery.where('organization_id', '=', forOrg);
+    const enrolled = await enrolledQuery.select((eb) => eb.fn.count<number>('person_id').distinct().as('n')).executeTakeFirstOrThrow();
+    const target = ruleTarget(row);
+    const organizationIds = fromJson<string[]>(row.organization_ids, []);
     return {
       id: row.id,
       organizationId: row.organization_id,
@@ -213,11 +248,11 @@ export class RulesService {
       roleFamilies: fromJson<string[]>(row.role_families, []),
       services: fromJson<string[]>(row.services, []),
       sites: fromJson<string[]>(row.sites, []),
-      organizationIds: fromJson<string[]>(row.organization_ids, []),
+      organizationIds: forOrg ? organizationIds.filter((id) => id === forOrg) : organizationIds,
       dueDays: row.due_days,
       active: fromBool01(row.active),
       createdAt: row.created_at,
-      matching: await countMatching(db, ruleTarget(row)),
+      matching: await countMatching(db, forOrg ? { ...target, scope: { kind: 'organization', organizationId: forOrg } } : target),
       enrolled: Number(enrolled.n),
     };
   }

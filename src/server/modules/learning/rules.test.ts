@@ -253,7 +253,45 @@ describe('assignment rules and enrolment', () => {
 
     const adminA = (await orgAdmin(t, a.id)).client;
     expect((await adminA.get(base)).statusCode).toBe(403);
-    expect((await adminA.get(`/api/orgs/${a.id}/learning/rules`)).json()).toEqual([]);
+    expect((await adminA.get(`/api/orgs/${a.id}/learning/rules`)).json()).toMatchObject([{ id: onlyA.id, editable: false }]);
     expect((await coord.delete(`${base}/${onlyA.id}`)).statusCode).toBe(204);
+  });
+
+  it('shows an organization the territory rules reaching its staff, read-only, with its own figures only', async () => {
+    const a = await tenant();
+    const b = await tenant();
+    const outsider = await tenant();
+    const territory = await makeTerritory(t.dbh.db, { name: 'GHT Caux', members: [{ orgId: a.orgId, lead: true }, { orgId: b.orgId }] });
+    const coord = (await coordinator(t, territory.id)).client;
+    const base = `/api/territories/${territory.id}/learning/rules`;
+    await person(a.orgId, 'nurses_care_assistants', 'Urgences', 'Site A');
+    for (const service of ['Urgences', 'Cardiologie', 'Pédiatrie']) await person(b.orgId, 'nurses_care_assistants', service, 'Site A');
+    const everyone = (
+      await coord.post(base, { curriculumId: 'default-onboarding', roleFamilies: ['nurses_care_assistants'], dueDays: 30 })
+    ).json();
+    const onlyB = (await coord.post(base, { curriculumId: 'default-refresher', organizationIds: [b.orgId], dueDays: 60 })).json();
+    expect(everyone).toMatchObject({ matching: 4, enrolled: 4 });
+    const own = (await a.admin.post(`${a.base}/rules`, { curriculumId: 'default-refresher', dueDays: 20 })).json();
+
+    const listed = (await a.admin.get(`${a.base}/rules`)).json();
+    expect(listed.map((r: { id: string }) => r.id)).toEqual([own.id, everyone.id]);
+    expect(listed[0]).toMatchObject({ organizationId: a.orgId, territoryName: null, editable: true });
+    // Only this organization's people are counted, and no other member is named.
+    expect(listed[1]).toMatchObject({ territoryName: 'GHT Caux', editable: false, organizationIds: [], matching: 1, enrolled: 1 });
+    const forB = (await b.admin.get(`${b.base}/rules`)).json();
+    expect(forB.map((r: { id: string }) => r.id)).toEqual([everyone.id, onlyB.id]);
+    expect(forB[1]).toMatchObject({ organizationIds: [b.orgId], matching: 3, enrolled: 3, editable: false });
+    expect((await outsider.admin.get(`${outsider.base}/rules`)).json()).toEqual([]);
+
+    // The coordinator's rule is not the organization's: changing it there answers 404 and changes nothing.
+    expect((await a.admin.patch(`${a.base}/rules/${everyone.id}`, { active: false })).statusCode).toBe(404);
+    expect((await a.admin.delete(`${a.base}/rules/${everyone.id}`)).statusCode).toBe(404);
+    expect((await b.admin.patch(`${b.base}/rules/${onlyB.id}`, { dueDays: 1 })).statusCode).toBe(404);
+    const still = (await coord.get(base)).json().map((r: { active: boolean; dueDays: number }) => [r.active, r.dueDays]);
+    expect(still).toEqual([
+      [true, 30],
+      [true, 60],
+    ]);
+    expect((await auditOf(t, everyone.id)).map((e) => e.action)).toEqual(['learning.rule_created']);
   });
 });

@@ -207,6 +207,8 @@ export interface LearningPersonStatsTable {
   first_score_sum: number;
   last_score_sum: number;
   scored: number;
+  /** The earliest due date of the person's modules not completed yet (null: none with a due date). */
+  next_due_at: string | null;
   updated_at: string;
 }
 

@@ -101,6 +101,10 @@ export interface Rule {
   createdAt: string;
   matching: number;
   enrolled: number;
+  /** In an organization's list: the territory that set the rule (null for its own). */
+  territoryName?: string | null;
+  /** False for a territory's rule in an organization's list: only the coordinator changes it. */
+  editable?: boolean;
 }
 
 export interface RuleInput {

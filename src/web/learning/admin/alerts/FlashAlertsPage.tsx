@@ -1,10 +1,10 @@
-import { Stack, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ListStatus } from '../../../admin/components/ListStatus.js';
 import { PageHeader } from '../../../admin/components/PageHeader.js';
 import { api } from '../../../api.js';
 import { useNotify } from '../../../shell/notifications.js';
+import { ListSection } from '../components/list-section.js';
 import { WithOrg, WithTerritory } from '../components/scoped.js';
 import { adminApi, adminKeys } from '../endpoints.js';
 import type { FlashAlert, FlashAlertInput } from '../types.js';
@@ -40,19 +40,9 @@ function OrgFlashAlerts({ orgId }: { orgId: string }) {
             notify({ tone: 'success', message: t('alerts.published', { count: a.recipients }) });
           }}
         />
-        <section aria-labelledby="flash-list-heading">
-          <Title id="flash-list-heading" order={2} size="h3" mb="sm">
-            {t('alerts.listTitle')}
-          </Title>
-          <ListStatus
-            isPending={alerts.isPending}
-            error={alerts.error}
-            isEmpty={(alerts.data ?? []).length === 0}
-            emptyTitle={t('alerts.empty')}
-          >
-            <FlashAlertList alerts={alerts.data ?? []} />
-          </ListStatus>
-        </section>
+        <ListSection id="flash-list" title={t('alerts.listTitle')} list={alerts} emptyTitle={t('alerts.empty')}>
+          <FlashAlertList alerts={alerts.data ?? []} />
+        </ListSection>
       </Stack>
     </>
   );
@@ -87,19 +77,9 @@ function TerritoryFlashAlerts({ territoryId }: { territoryId: string }) {
             notify({ tone: 'success', message: t('alerts.published', { count: a.recipients }) });
           }}
         />
-        <section aria-labelledby="flash-list-heading">
-          <Title id="flash-list-heading" order={2} size="h3" mb="sm">
-            {t('alerts.listTitle')}
-          </Title>
-          <ListStatus
-            isPending={alerts.isPending}
-            error={alerts.error}
-            isEmpty={(alerts.data ?? []).length === 0}
-            emptyTitle={t('alerts.empty')}
-          >
-            <FlashAlertList alerts={alerts.data ?? []} memberName={members.nameOf} />
-          </ListStatus>
-        </section>
+        <ListSection id="flash-list" title={t('alerts.listTitle')} list={alerts} emptyTitle={t('alerts.empty')}>
+          <FlashAlertList alerts={alerts.data ?? []} memberName={members.nameOf} />
+        </ListSection>
       </Stack>
     </>
   );

@@ -3,12 +3,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../admin/components/DataTable.js';
-import { ListStatus } from '../../../admin/components/ListStatus.js';
 import { PageHeader } from '../../../admin/components/PageHeader.js';
 import { Th } from '../../../admin/components/SortableTh.js';
 import { StatusBadge } from '../../../admin/components/StatusBadge.js';
 import { api } from '../../../api.js';
 import { useNotify } from '../../../shell/notifications.js';
+import { ListSection } from '../components/list-section.js';
 import { WithOrg } from '../components/scoped.js';
 import { adminApi, adminKeys } from '../endpoints.js';
 import type { Curriculum, Rule, RuleInput } from '../types.js';
@@ -37,55 +37,47 @@ function Curricula({ orgId }: { orgId: string }) {
     <>
       <PageHeader title={t('curricula.title')} description={t('curricula.description')} />
       <Stack gap="xl">
-        <section aria-labelledby="curricula-heading">
-          <Title id="curricula-heading" order={2} size="h3" mb="sm">
-            {t('curricula.listTitle')}
-          </Title>
-          <ListStatus
-            isPending={curricula.isPending}
-            error={curricula.error}
-            isEmpty={(curricula.data ?? []).length === 0}
-            emptyTitle={t('curricula.empty')}
-          >
-            <CurriculaTable orgId={orgId} curricula={curricula.data ?? []} onEdit={setEditing} />
-          </ListStatus>
-          <Button mt="sm" variant="light" onClick={() => setEditing('new')}>
-            {t('curricula.create')}
-          </Button>
-        </section>
+        <ListSection
+          id="curricula"
+          title={t('curricula.listTitle')}
+          list={curricula}
+          emptyTitle={t('curricula.empty')}
+          footer={
+            <Button mt="sm" variant="light" onClick={() => setEditing('new')}>
+              {t('curricula.create')}
+            </Button>
+          }
+        >
+          <CurriculaTable orgId={orgId} curricula={curricula.data ?? []} onEdit={setEditing} />
+        </ListSection>
 
-        <section aria-labelledby="rules-heading">
-          <Title id="rules-heading" order={2} size="h3" mb="sm">
-            {t('rules.title')}
-          </Title>
-          <Text size="sm" c="dimmed" mb="sm">
-            {t('rules.description')}
-          </Text>
-          <ListStatus
-            isPending={rules.isPending}
-            error={rules.error}
-            isEmpty={(rules.data ?? []).length === 0}
-            emptyTitle={t('rules.empty')}
-          >
-            <RulesTable
-              rules={rules.data ?? []}
-              setActive={(r, active) => api<Rule>(adminApi.rule(orgId, r.id), { method: 'PATCH', body: { active } })}
-              remove={(r) => api<void>(adminApi.rule(orgId, r.id), { method: 'DELETE' })}
-              onChanged={refreshRules}
-            />
-          </ListStatus>
-          <Stack mt="md">
-            <RuleForm
-              orgId={orgId}
-              curricula={(curricula.data ?? []).map((c) => ({ value: c.id, label: nameOf(c) }))}
-              onSubmit={(input: RuleInput) => api<Rule>(adminApi.rules(orgId), { body: input })}
-              onDone={(rule) => {
-                refreshRules();
-                notify({ tone: 'success', message: t('rules.created', { count: rule.enrolled }) });
-              }}
-            />
-          </Stack>
-        </section>
+        <ListSection
+          id="rules"
+          title={t('rules.title')}
+          description={t('rules.description')}
+          list={rules}
+          emptyTitle={t('rules.empty')}
+          footer={
+            <Stack mt="md">
+              <RuleForm
+                orgId={orgId}
+                curricula={(curricula.data ?? []).map((c) => ({ value: c.id, label: nameOf(c) }))}
+                onSubmit={(input: RuleInput) => api<Rule>(adminApi.rules(orgId), { body: input })}
+                onDone={(rule) => {
+                  refreshRules();
+                  notify({ tone: 'success', message: t('rules.created', { count: rule.enrolled }) });
+                }}
+              />
+            </Stack>
+          }
+        >
+          <RulesTable
+            rules={rules.data ?? []}
+            setActive={(r, active) => api<Rule>(adminApi.rule(orgId, r.id), { method: 'PATCH', body: { active } })}
+            remove={(r) => api<void>(adminApi.rule(orgId, r.id), { method: 'DELETE' })}
+            onChanged={refreshRules}
+          />
+        </ListSection>
 
         <section aria-labelledby="assign-heading">
           <Title id="assign-heading" order={2} size="h3" mb="sm">

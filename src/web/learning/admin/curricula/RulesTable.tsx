@@ -22,7 +22,10 @@ interface Props {
 
 type Pending = { rule: Rule; action: 'deactivate' | 'delete' } | null;
 
-/** The rules with how many people they match and how many they enrolled; stopping one keeps its assignments. */
+/**
+ * The rules with how many people they match and how many they enrolled; stopping one keeps its
+ * assignments. A territory's rule in an organization's list is shown with its territory, without actions.
+ */
 export function RulesTable({ rules, memberName, setActive, remove, onChanged }: Props) {
   const { t, i18n } = useTranslation('learningAdmin');
   const { t: ta } = useTranslation('admin');
@@ -73,6 +76,7 @@ export function RulesTable({ rules, memberName, setActive, remove, onChanged }: 
               <Text size="xs" c="dimmed">
                 {formatDateTime(r.createdAt, i18n.language)}
               </Text>
+              {r.territoryName ? <StatusBadge color="blue">{t('rules.fromTerritory', { name: r.territoryName })}</StatusBadge> : null}
             </Table.Td>
             <Table.Td>{targets(r)}</Table.Td>
             <Table.Td>{r.dueDays}</Table.Td>
@@ -82,28 +86,34 @@ export function RulesTable({ rules, memberName, setActive, remove, onChanged }: 
               <StatusBadge color={r.active ? 'teal' : 'gray'}>{r.active ? t('rules.active') : t('rules.inactive')}</StatusBadge>
             </Table.Td>
             <Table.Td>
-              <Group gap={6} wrap="nowrap">
-                {r.active ? (
-                  <Button size="xs" variant="default" onClick={() => setPending({ rule: r, action: 'deactivate' })}>
-                    {t('rules.deactivate')}
+              {r.editable === false ? (
+                <Text size="xs" c="dimmed" maw={220}>
+                  {t('rules.readOnly')}
+                </Text>
+              ) : (
+                <Group gap={6} wrap="nowrap">
+                  {r.active ? (
+                    <Button size="xs" variant="default" onClick={() => setPending({ rule: r, action: 'deactivate' })}>
+                      {t('rules.deactivate')}
+                      <VisuallyHidden>{`, ${r.curriculumName}`}</VisuallyHidden>
+                    </Button>
+                  ) : (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      loading={act.isPending && act.variables?.rule.id === r.id}
+                      onClick={() => act.mutate({ rule: r, action: 'activate' })}
+                    >
+                      {t('rules.activate')}
+                      <VisuallyHidden>{`, ${r.curriculumName}`}</VisuallyHidden>
+                    </Button>
+                  )}
+                  <Button size="xs" variant="subtle" color="red" c="red.9" onClick={() => setPending({ rule: r, action: 'delete' })}>
+                    {t('rules.delete')}
                     <VisuallyHidden>{`, ${r.curriculumName}`}</VisuallyHidden>
                   </Button>
-                ) : (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    loading={act.isPending && act.variables?.rule.id === r.id}
-                    onClick={() => act.mutate({ rule: r, action: 'activate' })}
-                  >
-                    {t('rules.activate')}
-                    <VisuallyHidden>{`, ${r.curriculumName}`}</VisuallyHidden>
-                  </Button>
-                )}
-                <Button size="xs" variant="subtle" color="red" c="red.9" onClick={() => setPending({ rule: r, action: 'delete' })}>
-                  {t('rules.delete')}
-                  <VisuallyHidden>{`, ${r.curriculumName}`}</VisuallyHidden>
-                </Button>
-              </Group>
+                </Group>
+              )}
             </Table.Td>
           </Table.Tr>
         ))}
