@@ -18,7 +18,14 @@ export async function makeTestApp(
 ): Promise<TestApp> {
   const dbh = opts.dbh ?? (await testDb());
   const mailer = new OutboxMailer();
-  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: 'dist/web', JOBS: 'false', ...opts.env });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    WEB_DIST: 'dist/web',
+    JOBS: 'false',
+    // Tests start the phishing tracking listener themselves, on ephemeral ports.
+    PUBLIC_PORT: '0',
+    ...opts.env,
+  });
   const built = await buildApp({
     config,
     dbh,

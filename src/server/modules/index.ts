@@ -6,6 +6,7 @@ import type { AppDeps } from '../platform/context.js';
 import { directoryImportModule } from './identity/import/routes.js';
 import { identityModule } from './identity/routes.js';
 import { learningModule } from './learning/routes.js';
+import { phishingModule } from './phishing/routes.js';
 
 export interface ModuleDeps extends AppDeps {
   sessions: Sessions;
@@ -17,4 +18,4 @@ export interface RempartModule {
   register(app: FastifyInstance, deps: ModuleDeps): Promise<void> | void;
 }
 
-export const modules: RempartModule[] = [authModule, auditLogModule, identityModule, directoryImportModule, learningModule];
+export const modules: RempartModule[] = [authModule, auditLogModule, identityModule, directoryImportModule, learningModule, phishingModule];

@@ -42,14 +42,27 @@ export const permissions = [
   'accounts.manage', // accounts and role grants within the scope
   'audit.read', // audit log of the scope
   'stats.read', // aggregates (groups of at least 5)
+  'phishing.manage', // sending profiles, templates, landing pages, campaigns, report triage
+  'phishing.individual', // per-person phishing results and repeat clickers (security admins only)
   'self', // one's own data
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   platform_admin: [...permissions],
-  territory_coordinator: ['territory.read', 'territory.manage', 'org.read', 'stats.read', 'audit.read', 'self'],
-  org_admin: ['org.read', 'org.manage', 'people.read', 'people.write', 'accounts.manage', 'audit.read', 'stats.read', 'self'],
+  territory_coordinator: ['territory.read', 'territory.manage', 'org.read', 'stats.read', 'audit.read', 'phishing.manage', 'self'],
+  org_admin: [
+    'org.read',
+    'org.manage',
+    'people.read',
+    'people.write',
+    'accounts.manage',
+    'audit.read',
+    'stats.read',
+    'phishing.manage',
+    'phishing.individual',
+    'self',
+  ],
   manager: ['org.read', 'stats.read', 'self'],
   auditor: ['org.read', 'territory.read', 'self'],
   exercise_animator: ['org.read', 'territory.read', 'self'],

@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { access } from '../../platform/access/rules.js';
+import { contextOf } from '../../platform/context.js';
+import type { ModuleDeps } from '../index.js';
+import { groupRoutes } from './groups-routes.js';
+import { GroupsService } from './groups-service.js';
+import { importBody, importResultSchema } from './import-schema.js';
+import { ImportService } from './import-service.js';
+import { LandingService } from './landing-service.js';
+import { landingRoutes } from './library-landing-routes.js';
+import { MandatesService } from './library-mandates-service.js';
+import { orgParams } from './library-schema.js';
+import { mandateParams, orgMandateListSchema, orgMandateSchema, settingsBody, settingsSchema } from './library-settings-schema.js';
+import { templateRoutes } from './library-template-routes.js';
+import { profileRoutes } from './profiles-routes.js';
+import { ProfilesService } from './profiles-service.js';
+import { SettingsService } from './settings-service.js';
+import { TemplatesService } from './templates-service.js';
+
+const rule = { access: access.org('phishing.manage') };
+
+/**
+ * The phishing library of an organization (docs/api-phishing.md, "Library"): templates, landing
+ * pages, sending profiles, groups, then here its settings, the mandates it gives to territories
+ * and the import from the open tool's exports.
+ */
+export function phishingLibraryRoutes(fastify: FastifyInstance, deps: ModuleDeps): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const templates = new TemplatesService(deps);
+  const landing = new LandingService(deps);
+  templateRoutes(fastify, templates);
+  landingRoutes(fastify, landing);
+  profileRoutes(fastify, deps);
+  groupRoutes(fastify, deps);
+
+  const settings = new SettingsService(deps);
+  app.get(
+    '/api/orgs/:orgId/phishing/settings',
+    { config: rule, schema: { tags: ['phishing: settings'], params: orgParams, response: { 200: settingsSchema } } },
+    async (request) => settings.get(request.params.orgId),
+  );
+  app.put(
+    '/api/orgs/:orgId/phishing/settings',
+    { config: rule, schema: { tags: ['phishing: settings'], params: orgParams, body: settingsBody, response: { 200: settingsSchema } } },
+    async (request) => settings.update(contextOf(request), request.params.orgId, request.body),
+  );
+
+  const mandates = new MandatesService(deps);
+  const mandateTags = ['phishing: mandates'];
+  app.get(
+    '/api/orgs/:orgId/phishing/mandates',
+    { config: rule, schema: { tags: mandateTags, params: orgParams, response: { 200: orgMandateListSchema } } },
+    async (request) => mandates.list(request.params.orgId),
+  );
+  app.put(
+    '/api/orgs/:orgId/phishing/mandates/:territoryId',
+    { config: rule, schema: { tags: mandateTags, params: mandateParams, response: { 200: orgMandateSchema } } },
+    async (request) => mandates.grant(contextOf(request), request.params.orgId, request.params.territoryId),
+  );
+  app.delete(
+    '/api/orgs/:orgId/phishing/mandates/:territoryId',
+    { config: rule, schema: { tags: mandateTags, params: mandateParams } },
+    async (request, reply) => {
+      await mandates.revoke(contextOf(request), request.params.orgId, request.params.territoryId);
+      return reply.status(204).send();
+    },
+  );
+
+  const importer = new ImportService(deps, { templates, landing, groups: new GroupsService(deps), profiles: new ProfilesService(deps) });
+  app.post(
+    '/api/orgs/:orgId/phishing/import',
+    {
+      config: rule,
+      // Exports carry whole HTML pages with inline images.
+      bodyLimit: 20 * 1024 * 1024,
+      schema: { tags: ['phishing: import'], params: orgParams, body: importBody, response: { 200: importResultSchema } },
+    },
+    async (request) => importer.run(contextOf(request), request.params.orgId, request.body),
+  );
+}

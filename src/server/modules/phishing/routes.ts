@@ -1,0 +1,37 @@
+import { schedulerOf } from '../../platform/jobs/scheduler.js';
+import type { RempartModule } from '../index.js';
+import { phishingCampaignRoutes } from './campaign-routes.js';
+import { syncPhishingCatalogue } from './catalogue-sync.js';
+import { phishingLibraryRoutes } from './library-routes.js';
+import { flagClicksWithoutFollowUp } from './tracking/follow-up.js';
+import { createTrackingServer } from './tracking/server.js';
+
+export const PHISHING_JOBS = { followUp: 'phishing.click-follow-up' } as const;
+
+/**
+ * Phishing simulation: library (templates, landing pages, sending profiles, groups), campaigns and
+ * their sender, the public tracking listener. The tracking listener (PUBLIC_PORT) starts with the
+ * app; 0 disables it (tests start it on an ephemeral port themselves).
+ */
+export const phishingModule: RempartModule = {
+  name: 'phishing',
+  async register(app, deps) {
+    await syncPhishingCatalogue(deps.db, deps.config.PHISHING_CONTENT_DIR, deps.clock.now().toISOString());
+    phishingLibraryRoutes(app, deps);
+    phishingCampaignRoutes(app, deps);
+
+    // Clicks no browser followed are a link checker's: flagged about a minute after they happen.
+    schedulerOf(app, deps).register(PHISHING_JOBS.followUp, async () => {
+      await flagClicksWithoutFollowUp(deps, deps.clock.now());
+    });
+
+    const { PUBLIC_PORT, HOST } = deps.config;
+    const tracking = PUBLIC_PORT > 0 ? createTrackingServer(deps) : null;
+    app.addHook('onReady', async () => {
+      await tracking?.listen(PUBLIC_PORT, HOST);
+    });
+    app.addHook('onClose', async () => {
+      await tracking?.close();
+    });
+  },
+};
