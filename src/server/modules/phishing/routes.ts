@@ -3,6 +3,7 @@ import type { RempartModule } from '../index.js';
 import { phishingCampaignRoutes } from './campaign-routes.js';
 import { syncPhishingCatalogue } from './catalogue-sync.js';
 import { phishingLibraryRoutes } from './library-routes.js';
+import { phishingResultsRoutes } from './results-routes.js';
 import { flagClicksWithoutFollowUp } from './tracking/follow-up.js';
 import { createTrackingServer } from './tracking/server.js';
 
@@ -10,7 +11,7 @@ export const PHISHING_JOBS = { followUp: 'phishing.click-follow-up' } as const;
 
 /**
  * Phishing simulation: library (templates, landing pages, sending profiles, groups), campaigns and
- * their sender, the public tracking listener. The tracking listener (PUBLIC_PORT) starts with the
+ * their sender, the public tracking listener, per-campaign results. The tracking listener (PUBLIC_PORT) starts with the
  * app; 0 disables it (tests start it on an ephemeral port themselves).
  */
 export const phishingModule: RempartModule = {
@@ -19,6 +20,7 @@ export const phishingModule: RempartModule = {
     await syncPhishingCatalogue(deps.db, deps.config.PHISHING_CONTENT_DIR, deps.clock.now().toISOString());
     phishingLibraryRoutes(app, deps);
     phishingCampaignRoutes(app, deps);
+    phishingResultsRoutes(app, deps);
 
     // Clicks no browser followed are a link checker's: flagged about a minute after they happen.
     schedulerOf(app, deps).register(PHISHING_JOBS.followUp, async () => {
