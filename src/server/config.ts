@@ -42,6 +42,8 @@ export const configSchema = z.object({
   JOBS: bool.default(true),
   /** Folder of the phishing catalogue (templates and landing pages), loaded at start-up. */
   PHISHING_CONTENT_DIR: z.string().default('content/phishing'),
+  /** SMTP receiver of the reporting address (staff forward suspicious emails to it); 0 disables it. */
+  REPORT_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
   /** The address staff forward suspicious emails to (shown in simulation emails and pages). */
   REPORT_ADDRESS: z.string().email().default('signalement@rempart.localhost'),
   /** Extra user-agent fragments (comma-separated, case-insensitive) that mark a mail security scanner. */

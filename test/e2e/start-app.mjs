@@ -12,6 +12,7 @@ const env = {
   ...process.env,
   PORT: '8190',
   PUBLIC_PORT: '0',
+  REPORT_SMTP_PORT: '0',
   HOST: '127.0.0.1',
   BASE_URL: 'http://127.0.0.1:8190',
   DATABASE_URL: `sqlite:${dir}/rempart.sqlite`,

@@ -22,8 +22,9 @@ export async function makeTestApp(
     LOG_LEVEL: 'silent',
     WEB_DIST: 'dist/web',
     JOBS: 'false',
-    // Tests start the phishing tracking listener themselves, on ephemeral ports.
+    // Tests start the phishing listeners themselves, on ephemeral ports.
     PUBLIC_PORT: '0',
+    REPORT_SMTP_PORT: '0',
     ...opts.env,
   });
   const built = await buildApp({

@@ -3,6 +3,8 @@ import type { RempartModule } from '../index.js';
 import { phishingCampaignRoutes } from './campaign-routes.js';
 import { syncPhishingCatalogue } from './catalogue-sync.js';
 import { phishingLibraryRoutes } from './library-routes.js';
+import { createReportReceiver } from './reporting/receiver.js';
+import { phishingReportingRoutes } from './reporting-routes.js';
 import { phishingResultsRoutes } from './results-routes.js';
 import { flagClicksWithoutFollowUp } from './tracking/follow-up.js';
 import { createTrackingServer } from './tracking/server.js';
@@ -11,8 +13,9 @@ export const PHISHING_JOBS = { followUp: 'phishing.click-follow-up' } as const;
 
 /**
  * Phishing simulation: library (templates, landing pages, sending profiles, groups), campaigns and
- * their sender, the public tracking listener, per-campaign results. The tracking listener (PUBLIC_PORT) starts with the
- * app; 0 disables it (tests start it on an ephemeral port themselves).
+ * their sender, the public tracking listener, per-campaign results, the reporting address and triage. The tracking listener (PUBLIC_PORT) and the reporting
+ * SMTP receiver (REPORT_SMTP_PORT) start with the app; 0 disables each (tests start them on
+ * ephemeral ports themselves).
  */
 export const phishingModule: RempartModule = {
   name: 'phishing',
@@ -21,19 +24,23 @@ export const phishingModule: RempartModule = {
     phishingLibraryRoutes(app, deps);
     phishingCampaignRoutes(app, deps);
     phishingResultsRoutes(app, deps);
+    phishingReportingRoutes(app, deps);
 
     // Clicks no browser followed are a link checker's: flagged about a minute after they happen.
     schedulerOf(app, deps).register(PHISHING_JOBS.followUp, async () => {
       await flagClicksWithoutFollowUp(deps, deps.clock.now());
     });
 
-    const { PUBLIC_PORT, HOST } = deps.config;
+    const { PUBLIC_PORT, REPORT_SMTP_PORT, HOST } = deps.config;
     const tracking = PUBLIC_PORT > 0 ? createTrackingServer(deps) : null;
+    const reports = REPORT_SMTP_PORT > 0 ? createReportReceiver(deps) : null;
     app.addHook('onReady', async () => {
       await tracking?.listen(PUBLIC_PORT, HOST);
+      await reports?.listen(REPORT_SMTP_PORT, HOST);
     });
     app.addHook('onClose', async () => {
       await tracking?.close();
+      await reports?.close();
     });
   },
 };

@@ -46,7 +46,9 @@ describe('campaign sender in the app', () => {
     if (url) {
       const admin = new pg.Client({ connectionString: inject('pgUrl') });
       await admin.connect();
-      await admin.query(`drop database if exists ${new URL(url).pathname.slice(1)} with (force)`);
+      // No FORCE: terminating a connection a closing pool still holds crashed the run with an
+      // unhandled 57P01; a database left behind (dropped by the next CI's fresh cluster) is harmless.
+      await admin.query(`drop database if exists ${new URL(url).pathname.slice(1)}`).catch(() => undefined);
       await admin.end();
     }
   });

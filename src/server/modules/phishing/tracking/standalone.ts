@@ -15,7 +15,7 @@ import { BROWSER_UA } from './test-campaign.js';
 
 /** Deps of the tracking listener, as app.ts builds them. */
 export function trackingDeps(dbh: DbHandle, clock: Clock, env: Record<string, string> = {}): AppDeps {
-  const config = loadConfig({ LOG_LEVEL: 'silent', JOBS: 'false', PUBLIC_PORT: '0', ...env });
+  const config = loadConfig({ LOG_LEVEL: 'silent', JOBS: 'false', PUBLIC_PORT: '0', REPORT_SMTP_PORT: '0', ...env });
   return {
     config,
     dbh,
