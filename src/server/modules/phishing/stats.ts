@@ -4,12 +4,11 @@ import type { StatsDimension } from './tables.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-/** The counters of phishing_campaign_stats (one per funnel step) and the report histogram. */
-export const STATS_COUNTERS = [
-  'targets',
-  'sent',
-  'delivered',
-  'failed',
+/** The counters the sender keeps (recipients created, sent, accepted, refused). */
+export const SENDER_COUNTERS = ['targets', 'sent', 'delivered', 'failed'] as const;
+
+/** The counters tracking and reporting add to: the funnel after delivery and the report histogram. */
+export const TRACKING_COUNTERS = [
   'opened',
   'clicked',
   'submitted',
@@ -23,6 +22,9 @@ export const STATS_COUNTERS = [
   'report_b4',
   'report_b5',
 ] as const;
+
+/** Every counter of phishing_campaign_stats. */
+export const STATS_COUNTERS = [...SENDER_COUNTERS, ...TRACKING_COUNTERS] as const;
 export type StatsCounter = (typeof STATS_COUNTERS)[number];
 
 /** What a recipient row contributes to: its campaign, organization and groups. */

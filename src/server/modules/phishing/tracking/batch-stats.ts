@@ -1,6 +1,6 @@
-import { type StatsCounter, statsKeys } from '../stats.js';
+import { type StatsCounter, statsKeys, TRACKING_COUNTERS } from '../stats.js';
 import type { StatsDimension } from '../tables.js';
-import { TRACKING_COUNTERS, type TrackOutcome } from './event-steps.js';
+import type { TrackOutcome } from './event-steps.js';
 
 /** One phishing_campaign_stats row to add to (the rows of stats.ts: all, service, role_family, site). */
 export interface StatsDelta {

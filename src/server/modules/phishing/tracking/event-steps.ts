@@ -61,22 +61,6 @@ export type TrackOutcome =
       counters: Partial<Record<StatsCounter, number>>;
     };
 
-/** The counters tracking adds to (the sender owns targets, sent, delivered and failed). */
-export const TRACKING_COUNTERS = [
-  'opened',
-  'clicked',
-  'submitted',
-  'reported',
-  'scanner_flagged',
-  'report_seconds_sum',
-  'report_b0',
-  'report_b1',
-  'report_b2',
-  'report_b3',
-  'report_b4',
-  'report_b5',
-] as const satisfies readonly StatsCounter[];
-
 const USER_AGENT_MAX = 200;
 
 export function* trackSteps(t: TrackInput, rules: ScannerRules): Generator<Op, TrackOutcome, unknown> {

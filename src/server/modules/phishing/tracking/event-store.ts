@@ -2,9 +2,9 @@ import type SQLite from 'better-sqlite3';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Db, DbHandle } from '../../../db/index.js';
 import type { Database } from '../../../db/schema.js';
-import { STATS_COUNTERS } from '../stats.js';
+import { STATS_COUNTERS, TRACKING_COUNTERS } from '../stats.js';
 import { type StatsDelta, sumStats } from './batch-stats.js';
-import { type Op, TRACKING_COUNTERS, type TrackedRecipient, type TrackInput, type TrackOutcome, trackSteps } from './event-steps.js';
+import { type Op, type TrackedRecipient, type TrackInput, type TrackOutcome, trackSteps } from './event-steps.js';
 import type { ScannerRules } from './scanner.js';
 import { RECIPIENT_COLUMNS, sqliteBatchWriter, statsParams } from './sqlite-writer.js';
 

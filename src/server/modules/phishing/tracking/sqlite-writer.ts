@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
+import { TRACKING_COUNTERS } from '../stats.js';
 import { type StatsDelta, sumStats } from './batch-stats.js';
-import { type Op, TRACKING_COUNTERS, type TrackedRecipient, type TrackInput, type TrackOutcome, trackSteps } from './event-steps.js';
+import { type Op, type TrackedRecipient, type TrackInput, type TrackOutcome, trackSteps } from './event-steps.js';
 import type { ScannerRules } from './scanner.js';
 
 /**
