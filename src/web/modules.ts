@@ -3,6 +3,7 @@ import { adminNav, adminRoutes } from './admin/index.js';
 import { HomePage } from './home/home-page.js';
 import { learningAdminNav, learningAdminRoutes } from './learning/admin/index.js';
 import { learningNav, learningRoutes } from './learning/index.js';
+import { phishingNav, phishingRoutes } from './phishing/index.js';
 import type { NavEntry } from './shell/scope.js';
 
 export { isActive, type NavGroup, visibleNav } from './shell/nav.js';
@@ -32,5 +33,6 @@ export const modules: WebModule[] = [
     nav: [...learningNav, ...learningAdminNav],
     routes: [...learningRoutes, ...learningAdminRoutes],
   },
+  { id: 'phishing', labelKey: 'nav.phishing', nav: phishingNav, routes: phishingRoutes },
   { id: 'admin', labelKey: 'nav.administration', nav: adminNav, routes: adminRoutes },
 ];

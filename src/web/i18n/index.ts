@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { registerAdminI18n } from '../admin/i18n.js';
 import { registerLearningAdminI18n } from '../learning/admin/index.js';
 import { registerLearningI18n } from '../learning/index.js';
+import { registerPhishingI18n } from '../phishing/index.js';
 import { type Locale, readStartLocale } from '../locale.js';
 import en from './en.json';
 import fr from './fr.json';
@@ -27,6 +28,7 @@ export function setupI18n(): typeof i18n {
   registerAdminI18n(i18n);
   registerLearningI18n(i18n);
   registerLearningAdminI18n(i18n);
+  registerPhishingI18n(i18n);
   syncHtmlLang(lng);
   i18n.on('languageChanged', syncHtmlLang);
   return i18n;
