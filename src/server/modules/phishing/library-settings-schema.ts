@@ -41,6 +41,15 @@ export const settingsSchema = z.object({
       username: z.string(),
       hasPassword: z.boolean(),
       folder: z.string(),
+      status: z
+        .object({
+          lastPolledAt: z.string().nullable(),
+          lastSuccessAt: z.string().nullable(),
+          lastError: z
+            .object({ kind: z.enum(['connect', 'tls', 'auth', 'folder', 'fetch', 'message']), detail: z.string(), at: z.string() })
+            .nullable(),
+        })
+        .describe('how the last reads of the mailbox went (reporting/imap-poll.ts)'),
     })
     .nullable(),
   updatedAt: z.string().nullable().describe('null: never saved, defaults shown'),

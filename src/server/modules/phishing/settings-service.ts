@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { fromBool01, toBool01 } from '../../db/dialect.js';
 import { type AppDeps, auditActor, type RequestContext } from '../../platform/context.js';
 import type { SettingsDto, SettingsInput } from './library-settings-schema.js';
+import { readImapPollState } from './reporting/imap-state.js';
 import type { PhishingSettingsTable } from './tables.js';
 
 type SettingsRow = Selectable<PhishingSettingsTable>;
@@ -22,7 +23,11 @@ export class SettingsService {
       .selectAll()
       .where('organization_id', '=', organizationId)
       .executeTakeFirst();
-    return this.present(row);
+    const settings = this.present(row);
+    if (!settings.imap) return settings;
+    // The poller's own bookkeeping, so the admin sees a wrong password without reading logs.
+    const { lastPolledAt, lastSuccessAt, lastError } = await readImapPollState(this.deps.db, organizationId);
+    return { ...settings, imap: { ...settings.imap, status: { lastPolledAt, lastSuccessAt, lastError } } };
   }
 
   async update(ctx: RequestContext, organizationId: string, input: SettingsInput): Promise<SettingsDto> {
@@ -83,6 +88,7 @@ export class SettingsService {
               username: row.imap_username ?? '',
               hasPassword: row.imap_password_sealed !== null,
               folder: row.imap_folder,
+              status: { lastPolledAt: null, lastSuccessAt: null, lastError: null },
             }
           : null,
       updatedAt: r.updated_at,

@@ -3,6 +3,7 @@ import { makeTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { makeTerritory } from '../../../../test/helpers/factories.js';
 import { auditOf, coordinator } from '../identity/test-kit.js';
 import { tenant } from './library-test-kit.js';
+import { writeImapPollState } from './reporting/imap-state.js';
 
 describe('phishing settings and territory mandates', () => {
   let t: TestApp;
@@ -17,6 +18,17 @@ describe('phishing settings and territory mandates', () => {
     transparencyNote: 'Contact : rssi@chu-exemple.fr',
     imap: { host: 'imap.chu-exemple.fr', port: 993, tls: true, username: 'signalement', password: 'Imap-S3cret', folder: 'Signalements' },
     ...over,
+  });
+
+  it("shows how the mailbox's last reads went, so a wrong password is seen without the logs", async () => {
+    const { orgId, admin, base } = await tenant(t);
+    const saved = await admin.client.put(`${base}/settings`, settings());
+    expect(saved.json().imap.status).toEqual({ lastPolledAt: null, lastSuccessAt: null, lastError: null });
+    const at = '2026-11-29T10:00:00.000Z';
+    const lastError = { kind: 'auth' as const, detail: 'AUTHENTICATIONFAILED', at };
+    await writeImapPollState(t.dbh.db, orgId, { mailbox: null, uidValidity: null, lastPolledAt: at, lastSuccessAt: null, lastError }, at);
+    const read = await admin.client.get(`${base}/settings`);
+    expect(read.json().imap.status).toEqual({ lastPolledAt: at, lastSuccessAt: null, lastError });
   });
 
   it('answers defaults, saves settings with the IMAP password sealed and never answered, audited', async () => {
