@@ -61,3 +61,49 @@ export const campaignResultsSchema = z.object({
   groups: z.array(z.union([shownGroup, suppressedGroup])),
 });
 export type CampaignResults = z.infer<typeof campaignResultsSchema>;
+
+// Trends: one point per launched campaign, oldest first -------------------------------------------
+
+export const trendsQuery = z.object({
+  /** The latest campaigns kept (oldest first in the answer). */
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const trendHead = z.object({
+  campaignId: z.string(),
+  name: z.string(),
+  status: z.string(),
+  difficulty: z.string(),
+  launchedAt: z.string(),
+  completedAt: z.string().nullable(),
+  /** Organization admins: the whole organization; managers: their service. */
+  targets: z.number().int(),
+});
+const trendPoint = trendHead.extend({
+  delivered: z.number().int(),
+  rates: z.object({ reported: z.number().nullable(), clicked: z.number().nullable(), submitted: z.number().nullable() }),
+  adjusted: z.object({ clicked: z.number().nullable(), reported: z.number().nullable() }),
+});
+const suppressedPoint = trendHead.omit({ targets: true }).extend({ suppressed: z.literal(true) });
+export type TrendPoint = z.infer<typeof trendPoint> | z.infer<typeof suppressedPoint>;
+
+export const trendsSchema = z.object({
+  /** null: the whole organization; else the services whose figures these are. */
+  services: z.array(z.string()).nullable(),
+  minGroupSize: z.literal(MIN_GROUP_SIZE),
+  items: z.array(z.union([trendPoint, suppressedPoint])),
+});
+export type Trends = z.infer<typeof trendsSchema>;
+
+// A territory campaign's results, per member organization -----------------------------------------
+
+export const territoryResultsParams = z.object({ territoryId: z.string().trim().min(1).max(64), id: z.string().trim().min(1).max(64) });
+
+const shownMember = z.object({ organizationId: z.string(), name: z.string(), counters: countersSchema, rates: ratesSchema });
+const suppressedMember = z.object({ organizationId: z.string(), name: z.string(), suppressed: z.literal(true) });
+export type MemberResults = z.infer<typeof shownMember> | z.infer<typeof suppressedMember>;
+
+export const territoryResultsSchema = campaignResultsSchema.omit({ by: true, groups: true }).extend({
+  members: z.array(z.union([shownMember, suppressedMember])),
+});
+export type TerritoryResults = z.infer<typeof territoryResultsSchema>;
