@@ -161,11 +161,15 @@ export class CampaignRepo {
     }
   }
 
-  /** Emails that will not leave any more: pending or waiting for a retry (optionally one organization's). */
-  async cancelWaiting(db: Executor, campaignId: string, organizationId?: string): Promise<number> {
+  /**
+   * Emails that will not leave any more: pending or waiting for a retry (optionally one organization's).
+   * In an anonymous campaign the person is forgotten at once, as the sender does once an email has left.
+   */
+  async cancelWaiting(db: Executor, campaignId: string, anonymous: boolean, organizationId?: string): Promise<number> {
+    const forget = anonymous ? { person_id: null, email: null, first_name: null, last_name: null } : {};
     let q = db
       .updateTable('phishing_recipients')
-      .set({ status: 'cancelled', next_attempt_at: null })
+      .set({ status: 'cancelled', next_attempt_at: null, ...forget })
       .where('campaign_id', '=', campaignId)
       .where('status', 'in', ['pending', 'retry']);
     if (organizationId) q = q.where('organization_id', '=', organizationId);

@@ -195,6 +195,20 @@ describe('phishing campaigns (organization)', () => {
     ]);
   });
 
+  it('forgets the people of an anonymous campaign whose emails are cancelled before leaving', async () => {
+    const { db, admin, base, body } = await tenant();
+    const c = (await admin.client.post(base, body({ anonymous: true, launchAt: '2026-12-01T09:01:00Z' }))).json();
+    await admin.client.post(`${base}/${c.id}/launch`);
+    expect((await admin.client.post(`${base}/${c.id}/cancel`)).json()).toMatchObject({ status: 'cancelled' });
+    const rows = await db
+      .selectFrom('phishing_recipients')
+      .select(['person_id', 'email', 'first_name', 'last_name'])
+      .where('campaign_id', '=', c.id)
+      .execute();
+    expect(rows.length).toBe(20);
+    expect(rows.every((r) => r.person_id === null && r.email === null && r.first_name === null && r.last_name === null)).toBe(true);
+  });
+
   it("hides another organization's campaign (404)", async () => {
     const a = await tenant();
     const b = await tenant();

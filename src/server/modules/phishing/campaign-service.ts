@@ -194,7 +194,7 @@ export class CampaignService {
     const now = this.now().toISOString();
     await this.deps.db.transaction().execute(async (trx) => {
       if (this.shared(tenant, row)) {
-        const cancelled = await this.repo.cancelWaiting(trx, id, tenant.id);
+        const cancelled = await this.repo.cancelWaiting(trx, id, row.anonymous === 1, tenant.id);
         await this.record(trx, ctx, 'phishing.campaign.withdraw', row, undefined, { organizationId: tenant.id, cancelled }, tenant.id);
         return;
       }
@@ -202,7 +202,7 @@ export class CampaignService {
       if (!(await this.repo.transition(trx, id, open, { status: 'cancelled', completed_at: now, updated_at: now }))) {
         throw wrongState('Cette campagne est déjà terminée ou annulée.', 'This campaign is already completed or cancelled.');
       }
-      const cancelled = await this.repo.cancelWaiting(trx, id);
+      const cancelled = await this.repo.cancelWaiting(trx, id, row.anonymous === 1);
       const after = { ...auditOf({ ...row, status: 'cancelled', completed_at: now }), cancelled };
       await this.record(trx, ctx, 'phishing.campaign.cancel', row, row, after);
     });
