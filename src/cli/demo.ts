@@ -24,11 +24,13 @@ import {
 } from './demo-catalog.js';
 import { seedDemoLearning } from './demo-learning.js';
 import { femaleFirstNames, lastNames, maleFirstNames } from './demo-names.js';
+import { seedDemoPhishing } from './demo-phishing.js';
 
 export { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo-catalog.js';
 
 /** The learning catalogue shipped with the code (the demo does not depend on the working directory). */
 const demoContentDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'content', 'learning');
+const demoPhishingDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'content', 'phishing');
 
 /** mulberry32: a tiny seeded PRNG, so every demo has the same people. */
 export function seededRandom(seed: number): () => number {
@@ -296,6 +298,7 @@ export async function seedDemo(dbh: DbHandle, actor: AuditActor = demoSystemActo
     return summary;
   });
   const learning = await seedDemoLearning(dbh, demoContentDir, rnd, systemClock.now());
+  await seedDemoPhishing(dbh, demoPhishingDir, rnd, systemClock.now());
   return { ...summary, learningAssignments: learning.assignments };
 }
 

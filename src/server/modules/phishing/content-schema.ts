@@ -41,6 +41,7 @@ export const placeholders = [
   'senderDomain',
   'today',
   'reportAddress',
+  'reportLink',
 ] as const;
 export type Placeholder = (typeof placeholders)[number];
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { auditOf } from '../identity/test-kit.js';
+import { presentLandingSummary } from './library-present.js';
 import type { LandingDto, LandingSummaryDto } from './library-schema.js';
 import { templateInput, tenant } from './library-test-kit.js';
 
@@ -65,6 +66,14 @@ describe('phishing landing pages', () => {
     const fork = await admin.client.post(`${base}/landing-pages/${catalogueId}/fork`);
     expect(fork.statusCode).toBe(201);
     expect(fork.json()).toMatchObject({ origin: 'fork', version: 1, languages: ['fr', 'en'] });
+    // The copy records its source, like a template's (the summary's forkedFrom).
+    const copy = await t.dbh.db.selectFrom('phishing_landing_pages').selectAll().where('id', '=', fork.json().id).executeTakeFirstOrThrow();
+    expect(copy.forked_from).toBe(catalogueId);
+    expect(presentLandingSummary({ ...copy, texts: [] }, 'fr')).toMatchObject({ forkedFrom: catalogueId });
+    expect(
+      (await t.dbh.db.selectFrom('phishing_landing_pages').select('forked_from').where('id', '=', created.id).executeTakeFirstOrThrow())
+        .forked_from,
+    ).toBeNull();
 
     expect((await admin.client.delete(`${base}/landing-pages/${created.id}`)).statusCode).toBe(204);
     // Archived pages can no longer be chosen for a template.

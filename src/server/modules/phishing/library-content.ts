@@ -20,8 +20,8 @@ function checkPlaceholders(value: string, field: string): void {
     const list = unknown.map((n) => `{{${n}}}`).join(', ');
     throw invalid(
       'unknown_placeholder',
-      `Variable inconnue : ${list}. Variables possibles : {{firstName}}, {{lastName}}, {{email}}, {{service}}, {{site}}, {{organization}}, {{jobTitle}}, {{link}}, {{trackingImage}}, {{senderDomain}}, {{today}}, {{reportAddress}}.`,
-      `Unknown placeholder: ${list}. Allowed: {{firstName}}, {{lastName}}, {{email}}, {{service}}, {{site}}, {{organization}}, {{jobTitle}}, {{link}}, {{trackingImage}}, {{senderDomain}}, {{today}}, {{reportAddress}}.`,
+      `Variable inconnue : ${list}. Variables possibles : {{firstName}}, {{lastName}}, {{email}}, {{service}}, {{site}}, {{organization}}, {{jobTitle}}, {{link}}, {{reportLink}}, {{trackingImage}}, {{senderDomain}}, {{today}}, {{reportAddress}}.`,
+      `Unknown placeholder: ${list}. Allowed: {{firstName}}, {{lastName}}, {{email}}, {{service}}, {{site}}, {{organization}}, {{jobTitle}}, {{link}}, {{reportLink}}, {{trackingImage}}, {{senderDomain}}, {{today}}, {{reportAddress}}.`,
       field,
     );
   }

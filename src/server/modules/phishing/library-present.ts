@@ -1,8 +1,9 @@
 import { fromBool01, fromJson } from '../../db/dialect.js';
 import type { RoleFamily } from '../identity/domain.js';
-import type { LandingRow, LandingTextRow } from './library-landing-repo.js';
+import { pickText } from './library-item-repo.js';
+import type { LandingListRow, LandingWithTexts } from './library-landing-repo.js';
 import type { CueDto, LandingDto, LandingSummaryDto, Language, TemplateDto, TemplateSummaryDto } from './library-schema.js';
-import { pickText, type TemplateListRow, type TemplateTextRow, type TemplateWithTexts } from './templates-repo.js';
+import type { TemplateListRow, TemplateTextRow, TemplateWithTexts } from './templates-repo.js';
 
 const languagesOf = (texts: Array<{ language: string }>): Language[] =>
   (['fr', 'en'] as const).filter((l) => texts.some((t) => t.language === l));
@@ -46,13 +47,12 @@ export function presentTemplate(row: TemplateWithTexts, language: Language): Tem
   return { ...presentTemplateSummary(row, language), texts };
 }
 
-export function presentLandingSummary(
-  row: LandingRow & { texts: Array<Pick<LandingTextRow, 'language' | 'title'>> },
-  language: Language,
-): LandingSummaryDto {
-  return {
+export function presentLandingSummary(row: LandingListRow, language: Language): LandingSummaryDto {
+  // Built apart so that forkedFrom passes whether or not the response schema lists it yet.
+  const summary = {
     id: row.id,
     origin: row.origin,
+    forkedFrom: row.forked_from,
     kind: row.kind,
     title: pickText(row.texts, language)?.title ?? '',
     languages: languagesOf(row.texts),
@@ -60,9 +60,10 @@ export function presentLandingSummary(
     archived: fromBool01(row.archived),
     updatedAt: row.updated_at,
   };
+  return summary;
 }
 
-export function presentLanding(row: LandingRow & { texts: LandingTextRow[] }, language: Language): LandingDto {
+export function presentLanding(row: LandingWithTexts, language: Language): LandingDto {
   const texts: LandingDto['texts'] = {};
   for (const t of row.texts) if (t.language === 'fr' || t.language === 'en') texts[t.language] = { title: t.title, html: t.html };
   return { ...presentLandingSummary(row, language), texts };

@@ -2,13 +2,18 @@ import type { Executor } from '../identity/shared.js';
 import type { Language } from './library-schema.js';
 import { type PlaceholderValues, renderPlaceholders, unknownPlaceholders } from './placeholders.js';
 import { sanitizeEmailHtml, sanitizeLandingHtml } from './sanitize.js';
+import type { LibraryTenant } from './territory-scopes.js';
 
 /**
  * A made-up person of the organization, so the editor shows what a recipient would read. The link
  * goes nowhere (`#`) and there is no tracking image: a preview records nothing.
  */
-async function sampleValues(db: Executor, organizationId: string, language: Language, reportAddress: string, now: Date) {
-  const org = await db.selectFrom('organizations').select('name').where('id', '=', organizationId).executeTakeFirst();
+async function sampleValues(db: Executor, tenant: LibraryTenant, language: Language, reportAddress: string, now: Date) {
+  // A territory's coordinators preview the catalogue for several members: the territory names it.
+  const owner =
+    tenant.kind === 'organization'
+      ? await db.selectFrom('organizations').select('name').where('id', '=', tenant.id).executeTakeFirst()
+      : await db.selectFrom('territories').select('name').where('id', '=', tenant.id).executeTakeFirst();
   const fr = language === 'fr';
   const values: PlaceholderValues = {
     firstName: 'Camille',
@@ -16,9 +21,10 @@ async function sampleValues(db: Executor, organizationId: string, language: Lang
     email: 'camille.martin@exemple.fr',
     service: fr ? 'Urgences' : 'Emergency department',
     site: fr ? 'Site principal' : 'Main site',
-    organization: org?.name ?? '',
+    organization: owner?.name ?? '',
     jobTitle: fr ? 'Infirmière' : 'Nurse',
     link: '#',
+    reportLink: '#',
     trackingImage: '',
     senderDomain: 'exemple.fr',
     today: now.toLocaleDateString(fr ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }),
@@ -29,7 +35,7 @@ async function sampleValues(db: Executor, organizationId: string, language: Lang
 
 export interface PreviewInput {
   db: Executor;
-  organizationId: string;
+  tenant: LibraryTenant;
   language: Language;
   reportAddress: string;
   now: Date;
@@ -37,7 +43,7 @@ export interface PreviewInput {
 
 /** A template's subject and body, cleaned and rendered; unknown placeholders are listed, not refused. */
 export async function previewTemplate(p: PreviewInput, subject: string, html: string) {
-  const values = await sampleValues(p.db, p.organizationId, p.language, p.reportAddress, p.now);
+  const values = await sampleValues(p.db, p.tenant, p.language, p.reportAddress, p.now);
   return {
     subject: renderPlaceholders(subject, values, 'text'),
     html: renderPlaceholders(sanitizeEmailHtml(html), values, 'html'),
@@ -46,6 +52,6 @@ export async function previewTemplate(p: PreviewInput, subject: string, html: st
 }
 
 export async function previewLanding(p: PreviewInput, html: string) {
-  const values = await sampleValues(p.db, p.organizationId, p.language, p.reportAddress, p.now);
+  const values = await sampleValues(p.db, p.tenant, p.language, p.reportAddress, p.now);
   return { html: renderPlaceholders(sanitizeLandingHtml(html), values, 'html'), unknownPlaceholders: unknownPlaceholders(html) };
 }

@@ -8,11 +8,24 @@ import { GroupsService } from './groups-service.js';
 import { importBody, importResultSchema } from './import-schema.js';
 import { ImportService } from './import-service.js';
 import { LandingService } from './landing-service.js';
-import { landingRoutes } from './library-landing-routes.js';
+import { libraryItemRoutes } from './library-item-routes.js';
 import { MandatesService } from './library-mandates-service.js';
-import { orgParams } from './library-schema.js';
+import {
+  landingBody,
+  landingPageSchema,
+  landingPreviewBody,
+  landingPreviewSchema,
+  landingQuery,
+  landingSchema,
+  orgParams,
+  templateBody,
+  templatePageSchema,
+  templatePreviewBody,
+  templatePreviewSchema,
+  templateSchema,
+  templatesQuery,
+} from './library-schema.js';
 import { mandateParams, orgMandateListSchema, orgMandateSchema, settingsBody, settingsSchema } from './library-settings-schema.js';
-import { templateRoutes } from './library-template-routes.js';
 import { profileRoutes } from './profiles-routes.js';
 import { ProfilesService } from './profiles-service.js';
 import { SettingsService } from './settings-service.js';
@@ -23,14 +36,33 @@ const rule = { access: access.org('phishing.manage') };
 /**
  * The phishing library of an organization (docs/api-phishing.md, "Library"): templates, landing
  * pages, sending profiles, groups, then here its settings, the mandates it gives to territories
- * and the import from the open tool's exports.
+ * and the import from the open tool's exports. A territory has its own sending profiles and reads
+ * the catalogue's templates and landing pages, for the campaigns it runs for its members.
  */
 export function phishingLibraryRoutes(fastify: FastifyInstance, deps: ModuleDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const templates = new TemplatesService(deps);
   const landing = new LandingService(deps);
-  templateRoutes(fastify, templates);
-  landingRoutes(fastify, landing);
+  libraryItemRoutes(fastify, templates, {
+    path: 'templates',
+    tags: ['phishing: templates'],
+    query: templatesQuery,
+    page: templatePageSchema,
+    item: templateSchema,
+    body: templateBody,
+    previewBody: templatePreviewBody,
+    preview: templatePreviewSchema,
+  });
+  libraryItemRoutes(fastify, landing, {
+    path: 'landing-pages',
+    tags: ['phishing: landing pages'],
+    query: landingQuery,
+    page: landingPageSchema,
+    item: landingSchema,
+    body: landingBody,
+    previewBody: landingPreviewBody,
+    preview: landingPreviewSchema,
+  });
   profileRoutes(fastify, deps);
   groupRoutes(fastify, deps);
 

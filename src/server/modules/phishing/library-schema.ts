@@ -148,6 +148,7 @@ export const landingSummarySchema = z.object({
   id: z.string(),
   origin: z.enum(origins),
   kind: z.enum(landingPageKinds),
+  forkedFrom: z.string().nullable().describe('the page this one was copied from'),
   title: z.string().describe('in the request language, French when missing'),
   languages: z.array(z.enum(languages)),
   version: z.number().int(),

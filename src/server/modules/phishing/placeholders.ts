@@ -31,20 +31,25 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-// The caller builds these two itself (tracking URL, <img> tag) and passes them already safe.
-const trustedHtml: ReadonlySet<Placeholder> = new Set(['link', 'trackingImage']);
+// The caller builds these itself (tracking URLs, <img> tag) and passes them already safe.
+const trustedHtml: ReadonlySet<Placeholder> = new Set(['link', 'reportLink', 'trackingImage']);
 
 export type PlaceholderValues = Partial<Record<Placeholder, string>>;
 
 /**
  * Replaces every known placeholder. In `html` mode (bodies) values are HTML-escaped except
- * {{link}} and {{trackingImage}}; in `text` mode (subject, sender name) nothing is escaped.
- * A known placeholder without a value becomes empty; unknown ones are left as they are (content is
- * validated before it is rendered, see unknownPlaceholders).
+ * {{link}}, {{reportLink}} and {{trackingImage}}; in `text` mode (subject, sender name) nothing is
+ * escaped. A known placeholder without a value becomes empty; unknown ones are left as they are
+ * (content is validated before it is rendered, see unknownPlaceholders), or removed with `remove`.
  */
-export function renderPlaceholders(text: string, values: PlaceholderValues, mode: 'html' | 'text' = 'html'): string {
+export function renderPlaceholders(
+  text: string,
+  values: PlaceholderValues,
+  mode: 'html' | 'text' = 'html',
+  unknown: 'keep' | 'remove' = 'keep',
+): string {
   return text.replace(placeholderPattern, (whole, name: string) => {
-    if (!isPlaceholder(name)) return whole;
+    if (!isPlaceholder(name)) return unknown === 'keep' ? whole : '';
     const value = values[name] ?? '';
     return mode === 'html' && !trustedHtml.has(name) ? escapeHtml(value) : value;
   });

@@ -1,54 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { access } from '../../platform/access/rules.js';
 import { type AppDeps, contextOf } from '../../platform/context.js';
-import { orgItemParams, orgParams } from './library-schema.js';
+import { crudRoutes, idOf } from './library-item-routes.js';
 import { profileBody, profilePageSchema, profileSchema, profilesQuery, profileTestBody, profileTestSchema } from './profiles-schema.js';
 import { ProfilesService } from './profiles-service.js';
+import { orgScope, territoryScope } from './territory-scopes.js';
 
 const tags = ['phishing: sending profiles'];
-const rule = { access: access.org('phishing.manage') };
 
+/**
+ * Sending profiles of an organization, and of a territory: its campaigns for the members that gave
+ * a mandate send through the territory's own profiles.
+ */
 export function profileRoutes(fastify: FastifyInstance, deps: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const service = new ProfilesService(deps);
+  const scopes = [orgScope, territoryScope];
+  const spec = { path: 'profiles', tags, query: profilesQuery, page: profilePageSchema, item: profileSchema, body: profileBody };
+  crudRoutes(fastify, { ...spec, read: scopes, write: scopes }, service);
 
-  app.get(
-    '/api/orgs/:orgId/phishing/profiles',
-    { config: rule, schema: { tags, params: orgParams, querystring: profilesQuery, response: { 200: profilePageSchema } } },
-    async (request) => service.list(request.params.orgId, request.query),
-  );
-
-  app.post(
-    '/api/orgs/:orgId/phishing/profiles',
-    { config: rule, schema: { tags, params: orgParams, body: profileBody, response: { 201: profileSchema } } },
-    async (request, reply) => reply.status(201).send(await service.create(contextOf(request), request.params.orgId, request.body)),
-  );
-
-  app.get(
-    '/api/orgs/:orgId/phishing/profiles/:id',
-    { config: rule, schema: { tags, params: orgItemParams, response: { 200: profileSchema } } },
-    async (request) => service.get(request.params.orgId, request.params.id),
-  );
-
-  app.put(
-    '/api/orgs/:orgId/phishing/profiles/:id',
-    { config: rule, schema: { tags, params: orgItemParams, body: profileBody, response: { 200: profileSchema } } },
-    async (request) => service.update(contextOf(request), request.params.orgId, request.params.id, request.body),
-  );
-
-  app.delete(
-    '/api/orgs/:orgId/phishing/profiles/:id',
-    { config: rule, schema: { tags, params: orgItemParams } },
-    async (request, reply) => {
-      await service.archive(contextOf(request), request.params.orgId, request.params.id);
-      return reply.status(204).send();
-    },
-  );
-
-  app.post(
-    '/api/orgs/:orgId/phishing/profiles/:id/test',
-    { config: rule, schema: { tags, params: orgItemParams, body: profileTestBody, response: { 200: profileTestSchema } } },
-    async (request) => service.test(contextOf(request), request.params.orgId, request.params.id, request.body.to),
-  );
+  for (const s of scopes) {
+    app.post(
+      `${s.prefix}/profiles/:id/test`,
+      { config: { access: s.rule }, schema: { tags, params: s.itemParams, body: profileTestBody, response: { 200: profileTestSchema } } },
+      async (request) => service.test(contextOf(request), s.tenantOf(request), idOf(request), request.body.to),
+    );
+  }
 }

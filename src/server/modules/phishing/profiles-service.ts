@@ -7,6 +7,7 @@ import { byKey, searchSortPage } from './library-shared.js';
 import { type ProfileRow, ProfilesRepo } from './profiles-repo.js';
 import type { ProfileDto, ProfileInput, ProfilesQuery } from './profiles-schema.js';
 import { sendTestEmail } from './profiles-smtp.js';
+import { auditOwner, type LibraryTenant, orgTenant } from './territory-scopes.js';
 
 export function presentProfile(r: ProfileRow): ProfileDto {
   return {
@@ -30,13 +31,13 @@ export function presentProfile(r: ProfileRow): ProfileDto {
   };
 }
 
-/** Sending profiles of an organization. The SMTP password is sealed at rest and never leaves the server. */
+/** Sending profiles of an organization or a territory. The SMTP password is sealed at rest and never leaves the server. */
 export class ProfilesService {
   private readonly repo = new ProfilesRepo();
   constructor(private readonly deps: AppDeps) {}
 
-  async list(organizationId: string, query: ProfilesQuery): Promise<Page<ProfileDto>> {
-    const rows = (await this.repo.list(this.deps.db, organizationId)).map(presentProfile);
+  async list(tenant: LibraryTenant, query: ProfilesQuery): Promise<Page<ProfileDto>> {
+    const rows = (await this.repo.list(this.deps.db, tenant)).map(presentProfile);
     return searchSortPage(rows, {
       q: query.q,
       text: (p) => `${p.name} ${p.host} ${p.fromAddress}`,
@@ -46,21 +47,26 @@ export class ProfilesService {
     });
   }
 
-  async get(organizationId: string, id: string): Promise<ProfileDto> {
-    return presentProfile(await this.load(this.deps.db, organizationId, id));
+  async get(tenant: LibraryTenant, id: string): Promise<ProfileDto> {
+    return presentProfile(await this.load(this.deps.db, tenant, id));
   }
 
-  async create(ctx: RequestContext, organizationId: string, input: ProfileInput): Promise<ProfileDto> {
-    const id = await this.deps.db.transaction().execute((trx) => this.createIn(trx, ctx, organizationId, input, 'phishing.profile.create'));
-    return this.get(organizationId, id);
+  async create(ctx: RequestContext, tenant: LibraryTenant, input: ProfileInput): Promise<ProfileDto> {
+    const id = await this.deps.db.transaction().execute((trx) => this.createFor(trx, ctx, tenant, input, 'phishing.profile.create'));
+    return this.get(tenant, id);
   }
 
+  /** An organization's profile within the caller's transaction (the import); returns the new id. */
   async createIn(trx: Executor, ctx: RequestContext, organizationId: string, input: ProfileInput, action: string): Promise<string> {
+    return this.createFor(trx, ctx, orgTenant(organizationId), input, action);
+  }
+
+  private async createFor(trx: Executor, ctx: RequestContext, tenant: LibraryTenant, input: ProfileInput, action: string): Promise<string> {
     const now = this.deps.clock.now().toISOString();
     const row: ProfileRow = {
       id: newId(),
-      organization_id: organizationId,
-      territory_id: null,
+      organization_id: tenant.kind === 'organization' ? tenant.id : null,
+      territory_id: tenant.kind === 'territory' ? tenant.id : null,
       ...this.columns(input, null),
       archived: 0,
       created_at: now,
@@ -71,52 +77,52 @@ export class ProfilesService {
       action,
       entityType: 'phishing_sending_profile',
       entityId: row.id,
-      organizationId,
+      ...auditOwner(tenant),
       after: presentProfile(row),
     });
     return row.id;
   }
 
-  async update(ctx: RequestContext, organizationId: string, id: string, input: ProfileInput): Promise<ProfileDto> {
+  async update(ctx: RequestContext, tenant: LibraryTenant, id: string, input: ProfileInput): Promise<ProfileDto> {
     await this.deps.db.transaction().execute(async (trx) => {
-      const before = await this.load(trx, organizationId, id);
+      const before = await this.load(trx, tenant, id);
       const after: ProfileRow = {
         ...before,
         ...this.columns(input, before.password_sealed),
         updated_at: this.deps.clock.now().toISOString(),
       };
       const { id: _i, organization_id: _o, territory_id: _t, created_at: _c, ...patch } = after;
-      await this.repo.update(trx, organizationId, id, patch);
+      await this.repo.update(trx, tenant, id, patch);
       await this.deps.audit.record(trx, auditActor(ctx), {
         action: 'phishing.profile.update',
         entityType: 'phishing_sending_profile',
         entityId: id,
-        organizationId,
+        ...auditOwner(tenant),
         before: presentProfile(before),
         after: { ...presentProfile(after), passwordChanged: after.password_sealed !== before.password_sealed },
       });
     });
-    return this.get(organizationId, id);
+    return this.get(tenant, id);
   }
 
   /** Archived rather than deleted: campaigns that sent through it keep their reference. */
-  async archive(ctx: RequestContext, organizationId: string, id: string): Promise<void> {
+  async remove(ctx: RequestContext, tenant: LibraryTenant, id: string): Promise<void> {
     await this.deps.db.transaction().execute(async (trx) => {
-      const before = await this.load(trx, organizationId, id);
-      await this.repo.update(trx, organizationId, id, { archived: 1, updated_at: this.deps.clock.now().toISOString() });
+      const before = await this.load(trx, tenant, id);
+      await this.repo.update(trx, tenant, id, { archived: 1, updated_at: this.deps.clock.now().toISOString() });
       await this.deps.audit.record(trx, auditActor(ctx), {
         action: 'phishing.profile.archive',
         entityType: 'phishing_sending_profile',
         entityId: id,
-        organizationId,
+        ...auditOwner(tenant),
         before: presentProfile(before),
       });
     });
   }
 
   /** One real email through the profile's server; a refusal or an unreachable server is a 422. */
-  async test(ctx: RequestContext, organizationId: string, id: string, to: string): Promise<{ ok: true; message: string }> {
-    const p = await this.load(this.deps.db, organizationId, id);
+  async test(ctx: RequestContext, tenant: LibraryTenant, id: string, to: string): Promise<{ ok: true; message: string }> {
+    const p = await this.load(this.deps.db, tenant, id);
     const answer = await sendTestEmail(
       {
         name: p.name,
@@ -166,8 +172,8 @@ export class ProfilesService {
     };
   }
 
-  private async load(db: Executor, organizationId: string, id: string): Promise<ProfileRow> {
-    const row = await this.repo.get(db, organizationId, id);
+  private async load(db: Executor, tenant: LibraryTenant, id: string): Promise<ProfileRow> {
+    const row = await this.repo.get(db, tenant, id);
     if (!row) throw new NotFound('sending profile');
     return row;
   }

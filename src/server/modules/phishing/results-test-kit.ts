@@ -1,114 +1,12 @@
 /** Test-only rows for the results, retention and transparency tests (imported by *.test.ts beside this file). */
 import { inflateSync } from 'node:zlib';
-import { makeProfile, makeTemplate } from '../../../../test/support/phishing-factory.js';
 import type { Db } from '../../db/index.js';
 import { newId } from '../../platform/ids.js';
 import { STATS_COUNTERS, type StatsCounter } from './stats.js';
-import type { CampaignStatus, EventKind, StatsDimension } from './tables.js';
-import { tokenHash } from './tokens.js';
+import type { EventKind, StatsDimension } from './tables.js';
 
-export interface CampaignOver {
-  organizationId?: string | null;
-  territoryId?: string | null;
-  reached?: string[];
-  name?: string;
-  status?: CampaignStatus;
-  anonymous?: boolean;
-  difficulty?: string;
-  retentionDays?: number;
-  launchedAt?: string | null;
-  completedAt?: string | null;
-  purgedAt?: string | null;
-}
-
-export async function insertCampaign(db: Db, over: CampaignOver = {}): Promise<string> {
-  const template = await makeTemplate(db);
-  const profile = await makeProfile(db, { organizationId: over.organizationId ?? null, territoryId: over.territoryId ?? null });
-  const id = newId();
-  const launched = over.launchedAt === undefined ? '2026-11-01T09:00:00.000Z' : over.launchedAt;
-  await db
-    .insertInto('phishing_campaigns')
-    .values({
-      id,
-      organization_id: over.organizationId ?? null,
-      territory_id: over.territoryId ?? null,
-      name: over.name ?? 'Quota de messagerie',
-      status: over.status ?? 'running',
-      template_id: template.id,
-      template_version: 1,
-      difficulty: over.difficulty ?? 'moderately-difficult',
-      landing_page_id: null,
-      sending_profile_id: profile.id,
-      learning_module_id: null,
-      targets: JSON.stringify(over.reached ? { organizationIds: over.reached } : { criteria: {} }),
-      anonymous: over.anonymous ? 1 : 0,
-      retention_days: over.retentionDays ?? 365,
-      launch_at: launched,
-      spread_until: launched,
-      paused_at: null,
-      launched_at: launched,
-      completed_at: over.completedAt ?? null,
-      purged_at: over.purgedAt ?? null,
-      created_by: null,
-      created_at: launched ?? '2026-11-01T09:00:00.000Z',
-      updated_at: launched ?? '2026-11-01T09:00:00.000Z',
-    })
-    .execute();
-  return id;
-}
-
-export interface RecipientOver {
-  personId?: string | null;
-  email?: string | null;
-  firstName?: string | null;
-  lastName?: string | null;
-  service?: string | null;
-  sentAt?: string | null;
-  openedAt?: string | null;
-  clickedAt?: string | null;
-  submittedAt?: string | null;
-  reportedAt?: string | null;
-  scannerFlagged?: number;
-}
-
-/** A delivered recipient; returns its id and the token whose hash it holds. */
-export async function insertRecipient(db: Db, campaignId: string, organizationId: string, over: RecipientOver = {}) {
-  const id = newId();
-  const token = `tok${newId()}`;
-  const sent = over.sentAt === undefined ? '2026-11-01T09:05:00.000Z' : over.sentAt;
-  await db
-    .insertInto('phishing_recipients')
-    .values({
-      id,
-      campaign_id: campaignId,
-      organization_id: organizationId,
-      person_id: over.personId ?? null,
-      email: over.email === undefined ? `r.${id.slice(-8)}@staff.test` : over.email,
-      first_name: over.firstName === undefined ? 'Camille' : over.firstName,
-      last_name: over.lastName === undefined ? 'Martin' : over.lastName,
-      service: over.service === undefined ? 'Urgences' : over.service,
-      role_family: 'nurses_care_assistants',
-      site: 'Site principal',
-      token_hash: tokenHash(token),
-      send_order: 1,
-      scheduled_at: '2026-11-01T09:00:00.000Z',
-      status: sent ? 'delivered' : 'pending',
-      attempts: sent ? 1 : 0,
-      next_attempt_at: null,
-      claimed_by: null,
-      last_error: null,
-      message_id: sent ? `<${id}@simulation.test>` : null,
-      sent_at: sent,
-      delivered_at: sent,
-      opened_at: over.openedAt ?? null,
-      clicked_at: over.clickedAt ?? null,
-      submitted_at: over.submittedAt ?? null,
-      reported_at: over.reportedAt ?? null,
-      scanner_flagged: over.scannerFlagged ?? 0,
-    })
-    .execute();
-  return { id, token };
-}
+// Campaigns and recipients come from the shared factory, under the names these tests use.
+export { makeCampaign as insertCampaign, makeRecipient as insertRecipient } from '../../../../test/support/phishing-factory.js';
 
 export async function insertEvent(db: Db, campaignId: string, recipientId: string, kind: EventKind, at: string) {
   await db

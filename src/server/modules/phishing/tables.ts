@@ -42,6 +42,7 @@ export interface PhishingLandingPagesTable {
   id: string;
   organization_id: string | null;
   origin: ContentOrigin;
+  forked_from: string | null;
   kind: LandingKind;
   version: number;
   archived: Bool01;

@@ -49,6 +49,18 @@ describe('simulation email', () => {
     expect(built.envelopeFrom).toBe('envoi@Hopital-Exemple.test');
   });
 
+  it('puts the report-link page in the body where the template asks for it, and in a header', async () => {
+    const e = email();
+    const built = await buildSimulationEmail({
+      ...e,
+      template: { ...e.template, html: `${e.template.html}<p><a href="{{reportLink}}">Signaler</a></p>` },
+    });
+    const parsed = await simpleParser(built.raw);
+    expect(parsed.html).toContain('<a href="https://clic.test/r/AAAAAAAAAAAAAAAAAAAAAA">Signaler</a>');
+    expect(parsed.text).toContain('Signaler (https://clic.test/r/AAAAAAAAAAAAAAAAAAAAAA)');
+    expect(parsed.headers.get('x-rempart-report')).toBe('https://clic.test/r/AAAAAAAAAAAAAAAAAAAAAA');
+  });
+
   it('derives readable text from HTML', () => {
     const html =
       '<html><head><style>p{color:red}</style><title>x</title></head><body><h1>Alerte&nbsp;!</h1><p>Ligne<br>suivante</p>' +

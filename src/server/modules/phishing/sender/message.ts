@@ -68,7 +68,6 @@ export function placeholderValues(e: SimulationEmail): PlaceholderValues & { rep
     senderDomain: domainOf(e.profile.fromAddress),
     today: dateFormat(e.language, e.profile.timeZone).format(e.now),
     reportAddress: e.reportAddress,
-    // Not (yet) a template placeholder: ready for when the content format lists it.
     reportLink: escapeHtml(links.report),
   };
 }
@@ -76,7 +75,8 @@ export function placeholderValues(e: SimulationEmail): PlaceholderValues & { rep
 /** The MIME message (nodemailer's MailComposer): HTML and a text part derived from it. */
 export async function buildSimulationEmail(e: SimulationEmail): Promise<BuiltEmail> {
   const values = placeholderValues(e);
-  const textValues = { ...values, link: trackingLinks(e.baseUrl, e.token).click, trackingImage: '' };
+  const links = trackingLinks(e.baseUrl, e.token);
+  const textValues = { ...values, link: links.click, reportLink: links.report, trackingImage: '' };
   const domain = domainOf(e.profile.fromAddress);
   const fromName = renderPlaceholders(e.template.fromName || e.profile.fromName, textValues, 'text');
   const html = renderPlaceholders(e.template.html, values, 'html');

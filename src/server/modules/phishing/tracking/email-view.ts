@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { type PlaceholderValues as AllValues, escapeHtml, renderPlaceholders } from '../placeholders.js';
 import type { RecipientView } from './page-data.js';
 
 /**
@@ -7,23 +8,15 @@ import type { RecipientView } from './page-data.js';
  * by another path (import, catalogue, a future bug) still cannot run a script on this origin.
  */
 
-export const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+export { escapeHtml } from '../placeholders.js';
 
-/** Values of the placeholders of docs/api-phishing.md, for one recipient. */
-export interface PlaceholderValues {
-  firstName: string;
-  lastName: string;
-  email: string;
-  jobTitle: string;
-  service: string;
-  site: string;
-  organization: string;
-  senderDomain: string;
-  /** What {{link}} and {{reportLink}} become: a neutral stand-in on the teachable-moment page. */
-  link: string;
-  reportLink: string;
-}
+/** Values of the placeholders of docs/phishing-content.md that the tracking pages fill, for one recipient. */
+export type PlaceholderValues = Required<
+  Pick<
+    AllValues,
+    'firstName' | 'lastName' | 'email' | 'jobTitle' | 'service' | 'site' | 'organization' | 'senderDomain' | 'link' | 'reportLink'
+  >
+>;
 
 /** The recipient's values; links become a neutral stand-in showing only where they pointed. */
 export function placeholderValues(view: RecipientView, publicBaseUrl: string): PlaceholderValues {
@@ -41,13 +34,16 @@ export function placeholderValues(view: RecipientView, publicBaseUrl: string): P
   };
 }
 
-/** Fills {{name}} placeholders (unknown ones become empty); values are HTML-escaped when `html`. */
+/**
+ * Fills placeholders as the sender does (placeholders.ts), with two differences for pages shown
+ * after the fact: the neutral links are plain text, so they are escaped like any value in HTML
+ * (the sender escapes its real links itself), and a placeholder the content should never have
+ * held is removed rather than shown to the person. {{trackingImage}} renders empty: no value.
+ */
 export function fillPlaceholders(text: string, values: PlaceholderValues, html: boolean): string {
-  const table: Record<string, string> = { ...values, trackingImage: '' };
-  return text.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (_m, name: string) => {
-    const v = table[name] ?? '';
-    return html ? escapeHtml(v) : v;
-  });
+  if (!html) return renderPlaceholders(text, values, 'text', 'remove');
+  const safe = { ...values, link: escapeHtml(values.link), reportLink: escapeHtml(values.reportLink) };
+  return renderPlaceholders(text, safe, 'html', 'remove');
 }
 
 const EMAIL_TAGS = [

@@ -35,7 +35,7 @@ describe('tracking listener: pages', () => {
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('C’était un exercice');
     expect(html).toContain('Action requise : votre e-CPS, Camille0'); // subject rendered for this person
-    expect(html).toContain('Support e-CPS &lt;support-ecps@ecps-renouvellement.example&gt;');
+    expect(html).toContain('Support e-CPS &#60;support-ecps@ecps-renouvellement.example&#62;');
     expect(html).toContain('Bonjour Camille0');
     // Cues marked in the body are outlined and numbered in their list order; the sender cue sits on the header.
     expect(html).toContain('.email-body [data-cue="urgency"]::before{content:"2"}');
