@@ -9,6 +9,12 @@ export const E2E = {
   sinkHttp: 'http://127.0.0.1:2591',
   oidc: 'http://127.0.0.1:9190',
   oidcUser: 'marc.delamare@chu-rivemont.demo',
+  /** The app's public tracking listener (links in simulation emails) and its report receiver. */
+  publicBase: 'http://127.0.0.1:8191',
+  reportSmtpPort: 2592,
+  reportAddress: 'signalement@rempart.test',
+  /** start-app.mjs keeps the app's SQLite file and log here (E2E_DATA_DIR). */
+  dataDir: '/tmp/rempart-e2e-8190',
 };
 
 export default defineConfig({
