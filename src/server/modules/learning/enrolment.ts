@@ -81,7 +81,8 @@ export interface Enrolled {
 
 /**
  * Assigns the modules to every matching person in one INSERT ... SELECT; what already exists for
- * (person, module, cycle) is left alone by the unique index, so running it again changes nothing.
+ * (person, module, cycle) is left alone by the unique index, so running it again changes nothing,
+ * and a module still open for the person in any cycle is skipped.
  * Recounts the dashboard counters of the people and organizations touched, in the same transaction.
  */
 export async function enrol(trx: Q, dialect: DialectName, input: EnrolInput): Promise<Enrolled[]> {
@@ -108,6 +109,18 @@ export async function enrol(trx: Q, dialect: DialectName, input: EnrolInput): Pr
         .where((eb) =>
           eb.and([
             peopleMatch(eb, input.target),
+            // A module the person has not finished yet (another cycle, a manual assignment) is not
+            // given twice: a newcomer would otherwise get the same module from onboarding and the refresher.
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('learning_assignments as open')
+                  .select(sql<number>`1`.as('one'))
+                  .whereRef('open.person_id', '=', 'people.id')
+                  .whereRef('open.module_id', '=', 'learning_modules.id')
+                  .where('open.status', '<>', 'completed'),
+              ),
+            ),
             eb.or(
               input.modules.map((m) =>
                 input.byRoleFamily && m.roleFamilies.length > 0

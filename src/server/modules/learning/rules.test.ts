@@ -165,22 +165,34 @@ describe('assignment rules and enrolment', () => {
     expect((await admin.delete(`${base}/rules/${rule.id}`)).statusCode).toBe(404);
   });
 
-  it('opens a new cycle of the yearly refresher each year', async () => {
+  it('opens a new cycle of the yearly refresher each year, except for a module still open', async () => {
     const { orgId, admin, base } = await tenant();
     const nurse = await person(orgId, 'nurses_care_assistants', 'Urgences', 'Site A');
     await admin.post(`${base}/rules`, { curriculumId: 'default-refresher', roleFamilies: ['nurses_care_assistants'], dueDays: 60 });
     const first = await assignmentsOf(nurse);
-    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeGreaterThan(1);
     expect(new Set(first.map((a) => a.cycle))).toEqual(new Set(['2026']));
+    // Last year's modules are done but one: that one stays due and is not given a second time.
+    const [unfinished, ...done] = first;
+    await t.dbh.db
+      .updateTable('learning_assignments')
+      .set({ status: 'completed', completed_at: '2026-12-01T09:00:00.000Z' })
+      .where(
+        'id',
+        'in',
+        done.map((a) => a.id),
+      )
+      .execute();
 
     clock.set(new Date('2027-01-10T08:00:00Z'));
     try {
       await sweep();
       const both = await assignmentsOf(nurse);
-      expect(both).toHaveLength(first.length * 2);
-      expect(both.filter((a) => a.cycle === '2027').map((a) => a.module_id)).toEqual(first.map((a) => a.module_id));
+      expect(both).toHaveLength(first.length * 2 - 1);
+      expect(both.filter((a) => a.cycle === '2027').map((a) => a.module_id)).toEqual(done.map((a) => a.module_id));
+      expect(both.filter((a) => a.module_id === unfinished!.module_id)).toHaveLength(1);
       await sweep();
-      expect(await assignmentsOf(nurse)).toHaveLength(first.length * 2);
+      expect(await assignmentsOf(nurse)).toHaveLength(first.length * 2 - 1);
     } finally {
       clock.set(new Date('2026-11-28T09:00:00Z'));
     }
