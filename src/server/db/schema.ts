@@ -7,8 +7,17 @@ import type { ImportTables } from '../modules/identity/import/tables.js';
 import type { IdentityTables } from '../modules/identity/tables.js';
 import type { LearningTables } from '../modules/learning/tables.js';
 import type { PhishingTables } from '../modules/phishing/tables.js';
+import type { SuppliersTables } from '../modules/suppliers/tables.js';
 import type { AuditTables } from '../platform/audit-log/tables.js';
 import type { AuthTables } from '../platform/auth/tables.js';
 import type { PlatformTables } from '../platform/tables.js';
 
-export interface Database extends PlatformTables, IdentityTables, ImportTables, AuthTables, AuditTables, LearningTables, PhishingTables {}
+export interface Database
+  extends PlatformTables,
+    IdentityTables,
+    ImportTables,
+    AuthTables,
+    AuditTables,
+    LearningTables,
+    PhishingTables,
+    SuppliersTables {}

@@ -7,6 +7,7 @@ import { directoryImportModule } from './identity/import/routes.js';
 import { identityModule } from './identity/routes.js';
 import { learningModule } from './learning/routes.js';
 import { phishingModule } from './phishing/routes.js';
+import { suppliersModule } from './suppliers/routes.js';
 
 export interface ModuleDeps extends AppDeps {
   sessions: Sessions;
@@ -18,4 +19,12 @@ export interface RempartModule {
   register(app: FastifyInstance, deps: ModuleDeps): Promise<void> | void;
 }
 
-export const modules: RempartModule[] = [authModule, auditLogModule, identityModule, directoryImportModule, learningModule, phishingModule];
+export const modules: RempartModule[] = [
+  authModule,
+  auditLogModule,
+  identityModule,
+  directoryImportModule,
+  learningModule,
+  phishingModule,
+  suppliersModule,
+];

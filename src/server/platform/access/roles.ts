@@ -44,13 +44,27 @@ export const permissions = [
   'stats.read', // aggregates (groups of at least 5)
   'phishing.manage', // sending profiles, templates, landing pages, campaigns, report triage
   'phishing.individual', // per-person phishing results and repeat clickers (security admins only)
+  'suppliers.manage', // provider register, contracts and clauses, grids, audit calendar, launching audits
+  'suppliers.audit', // reviewing audits: ratings, findings, remediation, costs, reports
+  'suppliers.read', // provider risk dashboard (a territory's: aggregates of its members)
+  'suppliers.portal', // a provider contact's own audits, on the provider's organization
   'self', // one's own data
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   platform_admin: [...permissions],
-  territory_coordinator: ['territory.read', 'territory.manage', 'org.read', 'stats.read', 'audit.read', 'phishing.manage', 'self'],
+  territory_coordinator: [
+    'territory.read',
+    'territory.manage',
+    'org.read',
+    'stats.read',
+    'audit.read',
+    'phishing.manage',
+    'suppliers.manage',
+    'suppliers.read',
+    'self',
+  ],
   org_admin: [
     'org.read',
     'org.manage',
@@ -61,12 +75,15 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'stats.read',
     'phishing.manage',
     'phishing.individual',
+    'suppliers.manage',
+    'suppliers.audit',
+    'suppliers.read',
     'self',
   ],
   manager: ['org.read', 'stats.read', 'self'],
-  auditor: ['org.read', 'territory.read', 'self'],
+  auditor: ['org.read', 'territory.read', 'suppliers.audit', 'suppliers.read', 'self'],
   exercise_animator: ['org.read', 'territory.read', 'self'],
   observer: ['org.read', 'territory.read', 'self'],
-  provider_contact: ['self'],
+  provider_contact: ['suppliers.portal', 'self'],
   learner: ['org.read', 'self'],
 };
