@@ -4,6 +4,7 @@ import { HomePage } from './home/home-page.js';
 import { learningAdminNav, learningAdminRoutes } from './learning/admin/index.js';
 import { learningNav, learningRoutes } from './learning/index.js';
 import { phishingNav, phishingRoutes } from './phishing/index.js';
+import { suppliersNav, suppliersRoutes } from './suppliers/index.js';
 import type { NavEntry } from './shell/scope.js';
 
 export { isActive, type NavGroup, visibleNav } from './shell/nav.js';
@@ -34,5 +35,6 @@ export const modules: WebModule[] = [
     routes: [...learningRoutes, ...learningAdminRoutes],
   },
   { id: 'phishing', labelKey: 'nav.phishing', nav: phishingNav, routes: phishingRoutes },
+  { id: 'suppliers', labelKey: 'nav.suppliers', nav: suppliersNav, routes: suppliersRoutes },
   { id: 'admin', labelKey: 'nav.administration', nav: adminNav, routes: adminRoutes },
 ];

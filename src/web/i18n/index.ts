@@ -4,6 +4,7 @@ import { registerAdminI18n } from '../admin/i18n.js';
 import { registerLearningAdminI18n } from '../learning/admin/index.js';
 import { registerLearningI18n } from '../learning/index.js';
 import { registerPhishingI18n } from '../phishing/index.js';
+import { registerSuppliersI18n } from '../suppliers/index.js';
 import { type Locale, readStartLocale } from '../locale.js';
 import en from './en.json';
 import fr from './fr.json';
@@ -29,6 +30,7 @@ export function setupI18n(): typeof i18n {
   registerLearningI18n(i18n);
   registerLearningAdminI18n(i18n);
   registerPhishingI18n(i18n);
+  registerSuppliersI18n(i18n);
   syncHtmlLang(lng);
   i18n.on('languageChanged', syncHtmlLang);
   return i18n;

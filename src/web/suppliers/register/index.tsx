@@ -1,0 +1,14 @@
+import type { i18n as I18n } from 'i18next';
+import type { RouteObject } from 'react-router';
+import type { NavEntry } from '../../shell/scope.js';
+import en from './i18n/en.json';
+import fr from './i18n/fr.json';
+
+/** Adds the 'suppliersRegister' namespace (French first, English) to the shell's i18next instance. */
+export function registerRegisterI18n(i18n: I18n): void {
+  i18n.addResourceBundle('fr', 'suppliersRegister', fr, true, true);
+  i18n.addResourceBundle('en', 'suppliersRegister', en, true, true);
+}
+
+export const registerRoutes: RouteObject[] = [];
+export const registerNav: NavEntry[] = [];
