@@ -4,8 +4,8 @@ import { HomePage } from './home/home-page.js';
 import { learningAdminNav, learningAdminRoutes } from './learning/admin/index.js';
 import { learningNav, learningRoutes } from './learning/index.js';
 import { phishingNav, phishingRoutes } from './phishing/index.js';
-import { suppliersNav, suppliersRoutes } from './suppliers/index.js';
 import type { NavEntry } from './shell/scope.js';
+import { suppliersNav, suppliersRoutes } from './suppliers/index.js';
 
 export { isActive, type NavGroup, visibleNav } from './shell/nav.js';
 

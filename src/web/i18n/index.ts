@@ -3,9 +3,9 @@ import { initReactI18next } from 'react-i18next';
 import { registerAdminI18n } from '../admin/i18n.js';
 import { registerLearningAdminI18n } from '../learning/admin/index.js';
 import { registerLearningI18n } from '../learning/index.js';
+import { type Locale, readStartLocale } from '../locale.js';
 import { registerPhishingI18n } from '../phishing/index.js';
 import { registerSuppliersI18n } from '../suppliers/index.js';
-import { type Locale, readStartLocale } from '../locale.js';
 import en from './en.json';
 import fr from './fr.json';
 
