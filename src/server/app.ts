@@ -26,6 +26,7 @@ import type { AppDeps } from './platform/context.js';
 import { DomainError, errorBody, pickLocale } from './platform/errors.js';
 import { installHttpSecurity } from './platform/http-security.js';
 import type { Mailer } from './platform/mail/mailer.js';
+import { installNulGuard } from './platform/nul-guard.js';
 import { SecretBox } from './platform/secrets.js';
 
 export interface BuildOptions {
@@ -88,6 +89,7 @@ export async function buildApp(opts: BuildOptions): Promise<RempartApp> {
   });
   installAccessGuard(app, policy, routes);
   installErrorHandling(app);
+  installNulGuard(app);
 
   await app.register(fastifySwagger, {
     openapi: {
