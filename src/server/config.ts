@@ -58,6 +58,14 @@ export const configSchema = z.object({
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
   /** How long a computed learning dashboard is kept (per organization, grouping and language); 0 computes every request. */
   LEARNING_METRICS_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** Folder of uploaded files (audit evidence), each under a random name; back it up with the database. */
+  FILES_DIR: z.string().default('data/files'),
+  /** Largest evidence file a provider may upload (bytes); above it the upload gets a 413. */
+  EVIDENCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1_048_576),
 });
 
 export type Config = z.infer<typeof configSchema>;

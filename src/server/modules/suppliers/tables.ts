@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { Bool01 } from '../../db/dialect.js';
 
 /**
@@ -47,6 +48,7 @@ export interface SuppliersTable {
   archived: Bool01;
   created_at: string;
   updated_at: string;
+  search_text: Generated<string>; // name without accents, lower-cased (migration 2026-11-29T1120, written by the register)
 }
 
 export interface SupplierHdsCertificatesTable {
