@@ -5,8 +5,9 @@ import type SQLite from 'better-sqlite3';
 /**
  * WAL checkpoints on a worker thread while the tracking listener runs (SQLite only).
  *
- * Each tracking event dirties pages at random in the events index by recipient, so the WAL fills
- * fast, and SQLite's automatic checkpoint runs inside whichever COMMIT crosses 1,000 pages: on
+ * Each batch of tracking events writes its pages (event rows, index ends, counters, recipients
+ * seen for the first time) to the WAL, which fills fast under load, and SQLite's automatic
+ * checkpoint runs inside whichever COMMIT crosses 1,000 pages: on
  * the event loop, copying pages back and calling fsync. Here the app's connection stops
  * checkpointing by itself and a second connection, on its own thread, runs a PASSIVE checkpoint
  * every second (it never blocks a writer or a reader). Durability is unchanged: a transaction is

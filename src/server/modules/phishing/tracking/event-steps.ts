@@ -115,7 +115,8 @@ export function* trackSteps(t: TrackInput, rules: ScannerRules): Generator<Op, T
       case 'submit': {
         if (r.submitted_at === null) yield* first('submitted_at', at, 'submitted');
         if (r.clicked_at === null) {
-          const clickAt = (yield { op: 'firstClick', recipientId: r.id, since: '' }) as string | null;
+          // No click can precede the email: bounding by its sending keeps the lookup to recent clicks.
+          const clickAt = (yield { op: 'firstClick', recipientId: r.id, since: r.sent_at ?? '' }) as string | null;
           yield* confirmClick(clickAt ?? at);
         }
         break;

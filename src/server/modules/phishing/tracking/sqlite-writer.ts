@@ -7,12 +7,37 @@ import type { ScannerRules } from './scanner.js';
 /**
  * The SQLite hot path: raw prepared statements, synchronous, one BEGIN IMMEDIATE per batch, on
  * the app's connection (event-store.ts takes Kysely's connection lock around it). Measured
- * (bench/phishing-tracking.ts): about 30 µs of CPU an event, most of it in the four B-trees an
- * event row touches, the index by recipient at random pages.
+ * (bench/phishing-tracking.ts, BENCHMARKS.md): about 14 µs of CPU an event once every B-tree an
+ * event row touches is written at its end (the index by recipient, at random pages, cost 20 µs
+ * more: migration 2026-11-29T1000 replaced it by (kind, at)).
  */
 
-export const RECIPIENT_COLUMNS = `r.id, r.campaign_id, r.organization_id, r.service, r.role_family, r.site, r.sent_at,
-  r.delivered_at, r.opened_at, r.clicked_at, r.submitted_at, r.reported_at, r.scanner_flagged, c.purged_at`;
+const RECIPIENT_KEYS = [
+  'id',
+  'campaign_id',
+  'organization_id',
+  'service',
+  'role_family',
+  'site',
+  'sent_at',
+  'delivered_at',
+  'opened_at',
+  'clicked_at',
+  'submitted_at',
+  'reported_at',
+  'scanner_flagged',
+] as const satisfies ReadonlyArray<keyof TrackedRecipient>;
+export const RECIPIENT_COLUMNS = `${RECIPIENT_KEYS.map((k) => `r.${k}`).join(', ')}, c.purged_at`;
+
+/** The recipient from a raw row (columns in RECIPIENT_COLUMNS order): arrays cost less to fetch than objects. */
+function recipientOf(row: unknown[] | undefined): TrackedRecipient | undefined {
+  if (!row) return undefined;
+  const r = { purged_at: row[RECIPIENT_KEYS.length] } as Record<string, unknown>;
+  RECIPIENT_KEYS.forEach((k, i) => {
+    r[k] = row[i];
+  });
+  return r as unknown as TrackedRecipient;
+}
 export const FIRST_CLICK_SQL = `select min(at) as at from phishing_events
   where recipient_id = ? and kind = 'click' and scanner_reason is null and at >= ?`;
 
@@ -47,11 +72,14 @@ export function sqliteBatchWriter(
   function prepare() {
     const first = (column: string) => sqlite.prepare(`update phishing_recipients set ${column} = ? where id = ? and ${column} is null`);
     return {
-      recipient: sqlite.prepare(
-        `select ${RECIPIENT_COLUMNS} from phishing_recipients r join phishing_campaigns c on c.id = r.campaign_id where r.token_hash = ?`,
-      ),
+      recipient: sqlite
+        .prepare(
+          `select ${RECIPIENT_COLUMNS} from phishing_recipients r join phishing_campaigns c on c.id = r.campaign_id where r.token_hash = ?`,
+        )
+        .raw(true),
+      // Positional parameters: binding by name costs about a microsecond more an event.
       event: sqlite.prepare(`insert into phishing_events (id, campaign_id, recipient_id, kind, at, scanner_reason, user_agent, address)
-        values (@id, @campaign_id, @recipient_id, @kind, @at, @scanner_reason, @user_agent, @address)`),
+        values (?, ?, ?, ?, ?, ?, ?, ?)`),
       first: {
         opened_at: first('opened_at'),
         clicked_at: first('clicked_at'),
@@ -67,10 +95,12 @@ export function sqliteBatchWriter(
     const st = statements();
     switch (op.op) {
       case 'recipient':
-        return st.recipient.get(op.tokenHash) as TrackedRecipient | undefined;
-      case 'event':
-        st.event.run(op.row);
+        return recipientOf(st.recipient.get(op.tokenHash) as unknown[] | undefined);
+      case 'event': {
+        const e = op.row;
+        st.event.run(e.id, e.campaign_id, e.recipient_id, e.kind, e.at, e.scanner_reason, e.user_agent, e.address);
         return undefined;
+      }
       case 'first':
         return st.first[op.column].run(op.at, op.recipientId).changes;
       case 'firstClick':
