@@ -14,6 +14,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/server/db/index.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
+import { ContractsRepo } from '../src/server/modules/suppliers/contracts-repo.js';
 import {
   f1,
   http,
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
   const orgId = await insertOrg(dbh, 'CHU Bench (prestataires)');
   let t = performance.now();
   const data = insertSuppliersData(dbh, orgId, { suppliers: supplierCount, contracts: contractCount }, rng(2026));
+  // The clauses were written directly: the per-contract gap summary the app keeps is filled here.
+  await new ContractsRepo().refreshGaps(dbh.db);
   console.log(
     `data: ${data.suppliers} providers, ${data.contracts} contracts, ${data.clauses} clauses, ${data.auditClauses} audit clauses, ` +
       `${data.certificates} certificates, ${data.audits} audits, ${data.findings} findings in ${f1((performance.now() - t) / 1000)} s`,

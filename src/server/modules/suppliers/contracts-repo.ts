@@ -90,6 +90,24 @@ export class ContractsRepo {
   }
 
   /**
+   * Rewrites the gap summary the risk dashboard counts (missing GDPR art. 28 points, no audit
+   * clause) from the checklist itself; called in the transaction of every clause change. Without
+   * ids, every contract (what the migration 2026-11-29T1160 does for rows written before it).
+   */
+  async refreshGaps(db: Executor, contractIds?: string[]): Promise<void> {
+    if (contractIds?.length === 0) return;
+    let q = db.updateTable('supplier_contracts').set({
+      missing_gdpr28_points: sql<number>`8 - (select count(*) from supplier_contract_clauses cc
+        where cc.contract_id = supplier_contracts.id and cc.present = 1
+          and cc.clause_key >= 'gdpr_28_a' and cc.clause_key <= 'gdpr_28_h')`,
+      lacks_audit_clause: sql<0 | 1>`case when exists (select 1 from supplier_audit_clauses ac
+        where ac.contract_id = supplier_contracts.id) then 0 else 1 end`,
+    });
+    if (contractIds) q = q.where('id', 'in', contractIds);
+    await q.execute();
+  }
+
+  /**
    * Whether the organization may use this grid in a clause: one of its own or of the catalogue.
    * Until any grid exists for it (catalogue not loaded yet), any id is accepted.
    */

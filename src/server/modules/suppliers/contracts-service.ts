@@ -119,6 +119,9 @@ export class ContractsService {
         archived: 0,
         created_at: now,
         updated_at: now,
+        // Written from the checklist by saveClauses below.
+        missing_gdpr28_points: 8,
+        lacks_audit_clause: 1,
       };
       await this.checkPeriod(trx, row);
       const { supplier_name, ...stored } = row;
@@ -154,7 +157,7 @@ export class ContractsService {
         updated_at: now,
       };
       await this.checkPeriod(trx, next);
-      const { supplier_name, id, organization_id, created_at, ...changes } = next;
+      const { supplier_name, id, organization_id, created_at, missing_gdpr28_points, lacks_audit_clause, ...changes } = next;
       await trx.updateTable('supplier_contracts').set(changes).where('id', '=', id).execute();
       await this.saveClauses(trx, organizationId, contractId, input.clauses ?? [], input.auditClause, now);
       const after = await this.get(organizationId, contractId, trx);
@@ -217,6 +220,19 @@ export class ContractsService {
   }
 
   private async saveClauses(
+    trx: Executor,
+    organizationId: string,
+    contractId: string,
+    clauses: CreateContractInput['clauses'],
+    audit: CreateContractInput['auditClause'] | undefined,
+    now: string,
+  ): Promise<void> {
+    await this.writeClauses(trx, organizationId, contractId, clauses, audit, now);
+    // Same transaction: the dashboard's gap counts never disagree with the checklist.
+    await this.repo.refreshGaps(trx, [contractId]);
+  }
+
+  private async writeClauses(
     trx: Executor,
     organizationId: string,
     contractId: string,

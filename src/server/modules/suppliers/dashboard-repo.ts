@@ -9,7 +9,6 @@ import { addDays } from './review-audit.js';
  * columns (organization first): a few thousand providers and tens of thousands of contracts stay
  * well under the 200 ms target (bench/suppliers-dashboard.ts).
  */
-const GDPR_28_POINTS = 8; // (a) to (h)
 const TOP = 10;
 const count = (expr: ReturnType<typeof sql>) => sql<number>`sum(case when ${expr} then 1 else 0 end)`;
 
@@ -48,20 +47,18 @@ export async function orgDashboard(db: Db, orgId: string, today: string): Promis
     healthDataWithoutCertificate: suppliers.filter((s) => s.handles_health_data === 1 && !certified.has(s.id)).length,
   };
 
+  // The gap summary each contract keeps (contracts service, migration 2026-11-29T1160): one count
+  // over the covering index supplier_contracts_org_gaps, no clause read.
   const contracts = await db
-    .selectFrom('supplier_contracts as c')
-    .leftJoin('supplier_audit_clauses as ac', 'ac.contract_id', 'c.id')
+    .selectFrom('supplier_contracts')
     .select([
       (eb) => eb.fn.countAll().as('active'),
-      count(sql`ac.contract_id is null`).as('no_audit'),
-      count(
-        // A key range rather than LIKE, so the covering index (contract_id, present, clause_key) answers.
-        sql`(select count(*) from supplier_contract_clauses cc where cc.contract_id = c.id and cc.present = 1 and cc.clause_key >= 'gdpr_28_a' and cc.clause_key <= 'gdpr_28_h') < ${GDPR_28_POINTS}`,
-      ).as('no_gdpr'),
+      count(sql`lacks_audit_clause = 1`).as('no_audit'),
+      count(sql`missing_gdpr28_points > 0`).as('no_gdpr'),
     ])
-    .where('c.organization_id', '=', orgId)
-    .where('c.archived', '=', 0)
-    .where((eb) => eb.or([eb('c.ends_on', 'is', null), eb('c.ends_on', '>=', today)]))
+    .where('organization_id', '=', orgId)
+    .where('archived', '=', 0)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
     .executeTakeFirst();
 
   const audits = await db

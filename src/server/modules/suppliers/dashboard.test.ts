@@ -13,6 +13,7 @@ import {
 } from '../../../../test/support/suppliers-review-factory.js';
 import { FixedClock } from '../../platform/clock.js';
 import { coordinator, orgAdmin } from '../identity/test-kit.js';
+import { ContractsRepo } from './contracts-repo.js';
 import type { OrgDashboard, TerritoryDashboard } from './dashboard-schema.js';
 import { reviewGrid } from './review-test-kit.js';
 
@@ -54,6 +55,8 @@ describe('suppliers risk dashboard', () => {
     await makeFinding(db, a1.id, orgId, { severity: 'critical' });
     await makeFinding(db, a2.id, orgId, { severity: 'high', dueOn: '2026-11-01' });
     await makeFinding(db, a3.id, orgId, { severity: 'critical', status: 'closed' });
+    // The factory writes clauses directly: summarise them as the contracts service would.
+    await new ContractsRepo().refreshGaps(db, [c1.id, c2.id]);
     return { s1, s2, s3, s4 };
   }
 

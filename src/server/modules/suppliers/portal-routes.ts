@@ -21,9 +21,13 @@ import { AuditSharing } from './audits-sharing.js';
 import { CommentsService } from './comments-service.js';
 import { evidenceUploadRoute, sendEvidence } from './evidence-routes.js';
 import { EvidenceService } from './evidence-service.js';
-import { IncompleteAudit, PortalService } from './portal-service.js';
+import { planBody, stepDoneBody } from './findings-schema.js';
+import { IncompleteAudit, PortalService, providerFindingSchema } from './portal-service.js';
 
 const tags = ['suppliers: portal'];
+const id = z.string().min(1).max(64);
+const findingParams = portalAuditParams.extend({ findingId: id });
+const stepParams = findingParams.extend({ stepId: id });
 
 /**
  * The provider portal (docs/api-suppliers.md): a provider's contacts reach only the opened audits
@@ -103,5 +107,45 @@ export async function supplierPortalRoutes(fastify: FastifyInstance, deps: Modul
     await evidence.remove(contextOf(request), orgs(request), request.params.auditId, request.params.evidenceId);
     return reply.status(204).send();
   });
+
+  // Remediation: the provider's view of its audit's findings and its side of each plan.
+  const finding = `${base}/:auditId/findings/:findingId`;
+  app.get(
+    `${base}/:auditId/findings`,
+    { config, schema: { tags, params: portalAuditParams, response: { 200: z.object({ items: z.array(providerFindingSchema) }) } } },
+    async (request) => ({ items: await portal.findings(orgs(request), request.params.auditId) }),
+  );
+  app.get(finding, { config, schema: { tags, params: findingParams, response: { 200: providerFindingSchema } } }, async (request) =>
+    portal.finding(orgs(request), request.params.auditId, request.params.findingId),
+  );
+  app.put(
+    `${finding}/plan`,
+    { config, schema: { tags, params: findingParams, body: planBody, response: { 200: providerFindingSchema } } },
+    async (request) => {
+      const { auditId, findingId } = request.params;
+      return portal.onFinding(orgs(request), auditId, findingId, (f, who) =>
+        f.proposePlan(contextOf(request), who, findingId, request.body),
+      );
+    },
+  );
+  app.post(
+    `${finding}/plan/agree`,
+    { config, schema: { tags, params: findingParams, response: { 200: providerFindingSchema } } },
+    async (request) => {
+      const { auditId, findingId } = request.params;
+      return portal.onFinding(orgs(request), auditId, findingId, (f, who) => f.agreePlan(contextOf(request), who, findingId));
+    },
+  );
+  app.post(
+    `${finding}/steps/:stepId/done`,
+    { config, schema: { tags, params: stepParams, body: stepDoneBody, response: { 200: providerFindingSchema } } },
+    async (request) => {
+      const { auditId, findingId, stepId } = request.params;
+      return portal.onFinding(orgs(request), auditId, findingId, (f, who) =>
+        f.stepDone(contextOf(request), who, findingId, stepId, request.body.evidenceId),
+      );
+    },
+  );
+
   await fastify.register(async (scope) => evidenceUploadRoute(scope, deps, evidence));
 }

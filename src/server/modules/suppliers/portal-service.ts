@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { baseUrl } from '../../config.js';
 import { fromBool01, fromJson, toJson } from '../../db/dialect.js';
 import { auditActor, type RequestContext } from '../../platform/context.js';
@@ -10,7 +11,11 @@ import { answerMapOf, presentAnswer, presentComment, presentEvidence, snapshotOf
 import { type AuditRow, auditsRepo } from './audits-repo.js';
 import type { PortalDetail, PortalSummary } from './audits-schema.js';
 import { establishmentPath, establishmentRecipients } from './comments-service.js';
+import { findingsOfAudit } from './findings-repo.js';
+import { stepSchema } from './findings-schema.js';
+import { type FindingActor, FindingsService } from './findings-service.js';
 import { questionsOf } from './grid-definition.js';
+import { findingStatuses, severities } from './review-schema.js';
 
 type Db = ModuleDeps['db'];
 const frozen: AuditRow['status'][] = ['submitted', 'in_review', 'remediation', 'closed'];
@@ -47,6 +52,31 @@ export class IncompleteAudit extends Invalid {
     );
   }
 }
+
+/**
+ * What the portal shows of a finding of the provider's audit: the finding, its deadline, its plan
+ * and the files proving the steps; never the root cause, the auditor or anything else of the
+ * establishment. `planProposedBy` tells whether the provider may agree the plan (only to one the
+ * establishment proposed).
+ */
+export const providerFindingSchema = z.object({
+  id: z.string(),
+  questionId: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  severity: z.enum(severities),
+  status: z.enum(findingStatuses),
+  dueOn: z.string().nullable(),
+  overdue: z.boolean(),
+  closedAt: z.string().nullable(),
+  planProposedBy: z.enum(['establishment', 'provider']).nullable(),
+  steps: z.array(stepSchema),
+  evidence: z.array(z.object({ id: z.string(), fileName: z.string(), mediaType: z.string(), uploadedAt: z.string() })),
+});
+export type ProviderFinding = z.infer<typeof providerFindingSchema>;
+
+// Findings exist from the review on; before it the provider has none to see.
+const reviewed: AuditRow['status'][] = ['in_review', 'remediation', 'closed'];
 
 /** A provider contact's side: their audits, answers saved as drafts, submission. */
 export class PortalService {
@@ -87,6 +117,58 @@ export class PortalService {
       comments: comments.map(presentComment),
       readOnly: audit.status !== 'open',
     };
+  }
+
+  /** The findings of one of the provider's audits, with their remediation plans. */
+  async findings(providerOrgs: string[], auditId: string): Promise<ProviderFinding[]> {
+    const audit = await auditForProvider(this.deps.db, providerOrgs, auditId);
+    if (!reviewed.includes(audit.status)) return [];
+    const today = this.deps.clock.now().toISOString().slice(0, 10);
+    const rows = await findingsOfAudit(this.deps.db, auditId, today);
+    const ids = rows.map((f) => f.id);
+    const proposers = await planProposers(this.deps.db, ids);
+    return rows.map((f) => ({
+      id: f.id,
+      questionId: f.questionId,
+      title: f.title,
+      description: f.description,
+      severity: f.severity,
+      status: f.status,
+      dueOn: f.dueOn,
+      overdue: f.overdue,
+      closedAt: f.closedAt,
+      planProposedBy: f.status === 'open' ? null : (proposers.get(f.id) ?? null),
+      steps: f.steps,
+      evidence: f.evidence,
+    }));
+  }
+
+  async finding(providerOrgs: string[], auditId: string, findingId: string): Promise<ProviderFinding> {
+    const found = (await this.findings(providerOrgs, auditId)).find((f) => f.id === findingId);
+    if (!found) throw new NotFound('finding');
+    return found;
+  }
+
+  /**
+   * The provider's side of a plan (propose, agree, step done): the establishment's FindingsService
+   * calls, once the contact may see the audit. A closed audit is over: 409 for every write.
+   */
+  async onFinding(
+    providerOrgs: string[],
+    auditId: string,
+    findingId: string,
+    act: (findings: FindingsService, who: FindingActor) => Promise<void>,
+  ): Promise<ProviderFinding> {
+    const audit = await auditForProvider(this.deps.db, providerOrgs, auditId);
+    if (!reviewed.includes(audit.status)) throw new NotFound('finding');
+    if (audit.status === 'closed') {
+      throw new Conflict('audit_closed', {
+        fr: "L'audit est clos : ses écarts et leurs plans ne changent plus.",
+        en: 'The audit is closed: its findings and their plans no longer change.',
+      });
+    }
+    await act(new FindingsService(this.deps), { side: 'provider', auditId: audit.id });
+    return this.finding(providerOrgs, auditId, findingId);
   }
 
   /** Saves a draft answer to a question currently asked. */
@@ -183,6 +265,24 @@ export class PortalService {
     }
     return detail;
   }
+}
+
+/** Who proposed the current plan of each finding, from the audit log (the plan rows keep no author). */
+async function planProposers(db: Db, findingIds: string[]): Promise<Map<string, 'establishment' | 'provider'>> {
+  const out = new Map<string, 'establishment' | 'provider'>();
+  if (findingIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['entity_id', 'after_json'])
+    .where('entity_id', 'in', findingIds)
+    .where('action', '=', 'suppliers.finding.plan_proposed')
+    .orderBy('seq')
+    .execute();
+  for (const r of rows) {
+    const side = fromJson<{ side?: string }>(r.after_json, {}).side;
+    if (r.entity_id && (side === 'establishment' || side === 'provider')) out.set(r.entity_id, side);
+  }
+  return out;
 }
 
 function summary(a: AuditRow & { establishment_name: string }): PortalSummary {

@@ -102,6 +102,11 @@ export interface SupplierContractsTable {
   archived: Bool01;
   created_at: string;
   updated_at: string;
+  // Gap summary for the dashboard (migration 2026-11-29T1160), rewritten by the contracts service
+  // with every change of the clauses or the audit clause: GDPR art. 28(3) points not present (0-8),
+  // and 1 without a structured audit clause.
+  missing_gdpr28_points: Generated<number>;
+  lacks_audit_clause: Generated<Bool01>;
 }
 
 /** The clause checklist of a contract: one row per clause key present or checked (clause keys: docs/api-suppliers.md). */
