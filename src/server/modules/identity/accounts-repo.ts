@@ -58,7 +58,7 @@ export class AccountsRepo {
     if (q) {
       const pattern = likePattern(q);
       base = base.where(
-        sql<boolean>`(accounts.email like ${pattern} escape ${likeEscape} or lower(accounts.display_name) like ${pattern} escape ${likeEscape})`,
+        sql<boolean>`(accounts.email like ${pattern} escape ${likeEscape} or rempart_fold(accounts.display_name) like ${pattern} escape ${likeEscape})`,
       );
     }
     const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();

@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely';
+import { likePattern } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
 import { type AppDeps, auditActor, type RequestContext } from '../../platform/context.js';
 import { Forbidden, Invalid, type Locale, NotFound } from '../../platform/errors.js';
@@ -85,14 +86,16 @@ export class CatalogueService {
         );
       }
       if (query.q) {
-        const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const pattern = likePattern(query.q); // accents ignored on both sides
         conds.push(
           eb.exists(
             eb
               .selectFrom('learning_module_texts as t')
               .select('t.module_id')
               .whereRef('t.module_id', '=', 'learning_modules.id')
-              .where(sql<boolean>`(lower(t.title) like ${pattern} escape '\\' or lower(t.summary) like ${pattern} escape '\\')`),
+              .where(
+                sql<boolean>`(rempart_fold(t.title) like ${pattern} escape '\\' or rempart_fold(t.summary) like ${pattern} escape '\\')`,
+              ),
           ),
         );
       }

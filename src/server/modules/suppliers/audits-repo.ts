@@ -54,7 +54,7 @@ export const auditsRepo = {
     if (f.q?.trim()) {
       const p = contains(f.q);
       q = q.where(
-        sql<boolean>`(lower(supplier_audits.title) like ${p} escape ${likeEscape} or lower(suppliers.name) like ${p} escape ${likeEscape})`,
+        sql<boolean>`(rempart_fold(supplier_audits.title) like ${p} escape ${likeEscape} or rempart_fold(suppliers.name) like ${p} escape ${likeEscape})`,
       );
     }
     const total = toCount((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n);
