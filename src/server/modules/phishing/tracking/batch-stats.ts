@@ -21,10 +21,15 @@ export function sumStats(outcomes: readonly TrackOutcome[]): StatsDelta[] {
   const rows = new Map<string, StatsDelta>();
   for (const o of outcomes) {
     if (!o.recorded) continue;
-    const entries = Object.entries(o.counters).filter(([, n]) => n) as Array<[StatsCounter, number]>;
-    if (entries.length === 0) continue;
+    const entries: Array<[StatsCounter, number]> = [];
+    for (const name in o.counters) {
+      const n = o.counters[name as StatsCounter];
+      if (n) entries.push([name as StatsCounter, n]);
+    }
+    if (entries.length === 0) continue; // most events of a busy campaign are replays: nothing to add
     for (const key of statsKeys(o.recipient)) {
-      const id = JSON.stringify([o.recipient.campaign_id, o.recipient.organization_id, key.dimension, key.group_key]);
+      // Ids and dimensions never hold NUL: joined by it, the key is cheap and unambiguous.
+      const id = `${o.recipient.campaign_id}\u0000${o.recipient.organization_id}\u0000${key.dimension}\u0000${key.group_key}`;
       let row = rows.get(id);
       if (!row) {
         row = { campaign_id: o.recipient.campaign_id, organization_id: o.recipient.organization_id, ...key, counters: zero() };

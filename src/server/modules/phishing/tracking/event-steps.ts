@@ -63,6 +63,26 @@ export type TrackOutcome =
 
 const USER_AGENT_MAX = 200;
 
+type Counters = Partial<Record<StatsCounter, number>>;
+
+/** Sets a first-time column where still null; counts the recipient when it did. */
+function* firstTime(
+  recipientId: string,
+  counters: Counters,
+  column: FirstTimeColumn,
+  at: string,
+  counter: StatsCounter,
+): Generator<Op, void, unknown> {
+  const changed = (yield { op: 'first', column, recipientId, at }) as number;
+  if (changed > 0) counters[counter] = (counters[counter] ?? 0) + 1;
+}
+
+/** A confirmed click implies the email was opened, even with its images blocked. */
+function* confirmedClick(recipientId: string, counters: Counters, clickAt: string): Generator<Op, void, unknown> {
+  yield* firstTime(recipientId, counters, 'clicked_at', clickAt, 'clicked');
+  yield* firstTime(recipientId, counters, 'opened_at', clickAt, 'opened');
+}
+
 export function* trackSteps(t: TrackInput, rules: ScannerRules): Generator<Op, TrackOutcome, unknown> {
   const r = (yield { op: 'recipient', tokenHash: t.tokenHash }) as TrackedRecipient | undefined;
   // A purged campaign has forgotten who received what: nothing more is recorded for it.
@@ -85,16 +105,9 @@ export function* trackSteps(t: TrackInput, rules: ScannerRules): Generator<Op, T
       address: t.storedAddress,
     },
   };
-  const counters: Partial<Record<StatsCounter, number>> = {};
-  const first = function* (column: FirstTimeColumn, when: string, counter: StatsCounter): Generator<Op, void, unknown> {
-    const changed = (yield { op: 'first', column, recipientId: r.id, at: when }) as number;
-    if (changed > 0) counters[counter] = (counters[counter] ?? 0) + 1;
-  };
-  // A confirmed click implies the email was opened, even with its images blocked.
-  const confirmClick = function* (clickAt: string): Generator<Op, void, unknown> {
-    yield* first('clicked_at', clickAt, 'clicked');
-    yield* first('opened_at', clickAt, 'opened');
-  };
+  const counters: Counters = {};
+  const first = (column: FirstTimeColumn, when: string, counter: StatsCounter) => firstTime(r.id, counters, column, when, counter);
+  const confirmClick = (clickAt: string) => confirmedClick(r.id, counters, clickAt);
 
   if (reason !== null) {
     const flagged = (yield { op: 'flag', recipientId: r.id }) as number;
