@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { type APIRequestContext, expect, request } from '@playwright/test';
-import { totpCode } from './helpers.js';
+import { type APIRequestContext, expect } from '@playwright/test';
+import { apiCall, operatorAdmin } from './operator-admin.js';
 
 /**
  * The phishing specs' administrator, through the API. Every demo administrator has its TOTP
@@ -8,40 +7,12 @@ import { totpCode } from './helpers.js';
  * own, created with the CLI on the app's database, as an operator would.
  */
 export const PHISHING_ADMIN = 'e2e.phishing@rempart.test';
-const PASSWORD = 'E2E-phishing-admin-2026!';
 
-export async function call<T>(ctx: APIRequestContext, method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown): Promise<T> {
-  const csrf = (await ctx.storageState()).cookies.find((c) => c.name === 'rempart_csrf')?.value ?? '';
-  const res = await ctx.fetch(url, { method, headers: { 'x-csrf-token': csrf }, ...(data !== undefined ? { data } : {}) });
-  expect(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`).toBe(true);
-  return (res.status() === 204 ? undefined : await res.json()) as T;
-}
+export const call = apiCall;
 
 /** A signed-in platform administrator (second factor verified) of the app at `baseURL`. */
-export async function phishingAdmin(baseURL: string, dataDir: string): Promise<APIRequestContext> {
-  execFileSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/cli/index.ts',
-      'create-admin',
-      '--email',
-      PHISHING_ADMIN,
-      '--name',
-      'Admin e2e hameçonnage',
-      '--password',
-      PASSWORD,
-    ],
-    { env: { ...process.env, DATABASE_URL: `sqlite:${dataDir}/rempart.sqlite` }, stdio: 'pipe' },
-  );
-  const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { 'accept-language': 'fr' } });
-  await call(ctx, 'GET', '/api/me'); // sets the CSRF cookie
-  await call(ctx, 'POST', '/api/auth/password/sign-in', { email: PHISHING_ADMIN, password: PASSWORD });
-  const { secret } = await call<{ secret: string }>(ctx, 'POST', '/api/auth/totp/enrolment');
-  await call(ctx, 'POST', '/api/auth/totp/enrolment/confirm', { code: await totpCode(secret) });
-  return ctx;
-}
+export const phishingAdmin = (baseURL: string, dataDir: string, email = PHISHING_ADMIN): Promise<APIRequestContext> =>
+  operatorAdmin(baseURL, dataDir, email, 'Admin e2e hameçonnage');
 
 export async function orgIdByName(ctx: APIRequestContext, name: string): Promise<string> {
   const page = await call<{ items: Array<{ id: string; name: string }> }>(ctx, 'GET', `/api/organizations?q=${encodeURIComponent(name)}`);
