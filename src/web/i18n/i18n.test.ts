@@ -16,8 +16,8 @@ const webRoot = join(import.meta.dirname, '..');
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    // The admin and learning pages keep their own namespaces and check them themselves.
-    if (statSync(path).isDirectory()) return name === 'admin' || name === 'learning' ? [] : sources(path);
+    // The modules' pages keep their own namespaces and check them themselves.
+    if (statSync(path).isDirectory()) return ['admin', 'learning', 'phishing', 'suppliers'].includes(name) ? [] : sources(path);
     return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
   });
 }

@@ -92,8 +92,8 @@ describe('the library navigation', () => {
   const shown = (viewer: ReturnType<typeof me>) => libraryNav.filter((e) => e.show(viewer)).map((e) => e.to);
 
   it('is one entry, for organization and platform admins once their second factor is verified', () => {
-    expect(shown(me('org_admin'))).toEqual(['/phishing/library/templates']);
-    expect(shown(me('platform_admin'))).toEqual(['/phishing/library/templates']);
+    expect(shown(me('org_admin'))).toEqual(['/phishing/library']);
+    expect(shown(me('platform_admin'))).toEqual(['/phishing/library']);
     expect(shown(me('org_admin', false))).toEqual([]);
     expect(shown(me('manager'))).toEqual([]);
     expect(shown(me('territory_coordinator'))).toEqual([]);
