@@ -53,7 +53,10 @@ describe('supplier grids API', () => {
     expect((await admin.client.get(`${base}?q=laboratoire`)).json().items.map((g: GridSummary) => g.id)).toEqual([own.id]);
     expect((await admin.client.get(`${base}?q=hygiene`)).json().items.map((g: GridSummary) => g.id)).toEqual(['digital-hygiene']);
     expect((await admin.client.get(`${base}?origin=custom`)).json().total).toBe(1);
-    expect((await admin.client.get(`${base}?archived=true`)).json().items.map((g: GridSummary) => g.title)).toEqual(['Grille ancienne']);
+    // Catalogue rows are shared by every organization: on a shared PostgreSQL test database other
+    // files leave archived ones behind, so only this organization's own archived grids are compared.
+    const archived = (await admin.client.get(`${base}?archived=true&pageSize=200`)).json().items as GridSummary[];
+    expect(archived.filter((g) => g.origin !== 'catalogue').map((g) => g.title)).toEqual(['Grille ancienne']);
     expect((await admin.client.get(`${base}/${foreign.id}`)).statusCode).toBe(404);
     expect((await admin.client.get(`${base}?origin=nope`)).json().error.field).toBe('querystring.origin');
   });
