@@ -6,6 +6,7 @@
  * followed by the landing page, a third of those by a submitted form, one in six reports it, and
  * a link checker pre-fetches one link in twenty (flagged, kept out of the human rates).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { DbHandle } from '../src/server/db/index.js';
 import type { TrackInput } from '../src/server/modules/phishing/tracking/event-steps.js';
 import type { ScannerRules } from '../src/server/modules/phishing/tracking/scanner.js';
@@ -14,6 +15,18 @@ import { sqliteBatchWriter } from '../src/server/modules/phishing/tracking/sqlit
 const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36';
 const MIN = 60_000;
 const CHUNK = 2000;
+
+/** A seeded generator (mulberry32, as gen-learning-data's rng): the same reactions on every run. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 export interface TrackedFigures {
   events: number;
@@ -69,4 +82,20 @@ export function trackReactions(dbh: DbHandle, campaignId: string, rules: Scanner
     events += batch.length;
   }
   return { events, ms: performance.now() - t0 };
+}
+
+/** The kernel's view of a process: current and peak resident memory (VmRSS, VmHWM), in bytes. */
+export function procMemory(pid: number | undefined): { rss: number; hwm: number; anon: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+  return { rss: kb('VmRSS'), hwm: kb('VmHWM'), anon: kb('RssAnon') };
+}
+
+/** Resets a process's VmHWM (clear_refs 5), so that each phase of the bench shows its own peak. */
+export function resetPeakOf(pid: number | undefined): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // Not resettable here: each phase then shows the peak so far.
+  }
 }

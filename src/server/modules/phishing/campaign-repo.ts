@@ -3,27 +3,22 @@ import { likeEscape, likePattern, toCount } from '../../db/dialect.js';
 import { newId } from '../../platform/ids.js';
 import type { Executor } from '../identity/shared.js';
 import type { CampaignsQuery } from './campaign-schema.js';
-import { computeSchedule, profileWindow } from './schedule.js';
+import { computeSchedule, profileWindow, shuffleInPlace } from './schedule.js';
 import { bumpStats } from './stats.js';
 import type { CampaignStatus, PhishingCampaignsTable, PhishingRecipientsTable, PhishingSendingProfilesTable } from './tables.js';
-import type { TargetPerson } from './targets.js';
+import { type TargetPerson, targetPeople } from './targets.js';
 import { newToken, tokenHash } from './tokens.js';
 
 export type CampaignRow = Selectable<PhishingCampaignsTable>;
 export type RecipientInsert = Insertable<PhishingRecipientsTable>;
-export interface Progress {
-  targets: number;
-  sent: number;
-  delivered: number;
-  failed: number;
-}
+export type Progress = Record<'targets' | 'sent' | 'delivered' | 'failed', number>;
 
-/** Who owns or shares a campaign: an organization (its own, or a territory's that reaches it) or a territory. */
 type ProfileRow = Selectable<PhishingSendingProfilesTable>;
 
 export interface LaunchPlan {
   campaignId: string;
-  people: TargetPerson[];
+  /** The targets' person ids (targetIds): shuffled in place into the send order. */
+  personIds: string[];
   profile: ProfileRow;
   /** Sending starts then and is spread until `until` (epoch ms, within the profile's windows). */
   start: number;
@@ -31,24 +26,20 @@ export interface LaunchPlan {
   now: string;
 }
 
-/** Fisher–Yates: the order people receive the email in says nothing about the directory. */
-function shuffled<T>(xs: readonly T[]): T[] {
-  const out = [...xs];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
-
 export type Tenant = { kind: 'organization'; id: string } | { kind: 'territory'; id: string };
 
 const sortColumns = { name: 'name', launchAt: 'launch_at', createdAt: 'created_at' } as const;
-/** Rows per INSERT: 14 values each stays far under both databases' parameter limits. */
-const INSERT_BATCH = 500;
+/** Rows per INSERT: SQL short enough for the SQLite statement cache, compiled once (a longer one,
+ * compiled per batch, holds native memory until a GC: about 100 MB more at a launch of 100,000). */
+const INSERT_BATCH = 100;
+/** People read and recipients written per step of a launch: 100,000 recipients are never all in memory. */
+const LAUNCH_SLICE = 2000;
 
 /** Campaigns, their recipients (bulk writes at launch, pause, resume, cancel) and their counters. */
 export class CampaignRepo {
+  /** `slice`: rows per step of a launch or a reschedule (tests use a small one). */
+  constructor(private readonly slice = LAUNCH_SLICE) {}
+
   /** A territory's campaigns, or an organization's own plus the territory campaigns that reach its staff. */
   private scoped(db: Executor, tenant: Tenant) {
     const q = db.selectFrom('phishing_campaigns').selectAll('phishing_campaigns');
@@ -140,17 +131,6 @@ export class CampaignRepo {
     }
   }
 
-  /** Emails not yet claimed by the sender, in send order (for rescheduling). */
-  async waiting(db: Executor, campaignId: string): Promise<Array<{ id: string }>> {
-    return db
-      .selectFrom('phishing_recipients')
-      .select('id')
-      .where('campaign_id', '=', campaignId)
-      .where('status', '=', 'pending')
-      .orderBy('send_order')
-      .execute();
-  }
-
   /** New sending times, set-based: one UPDATE … FROM (VALUES …) per slice, on both databases. */
   async reschedule(db: Executor, times: Array<{ id: string; at: string }>): Promise<void> {
     for (let i = 0; i < times.length; i += INSERT_BATCH) {
@@ -224,9 +204,11 @@ export class CampaignRepo {
    * One recipient per person, in random order, each with its sending time and a placeholder
    * token hash (the token itself is made when the email is built: ADR 0007), and the targets
    * counted once per group of people sharing an organization, service, role family and site.
+   * People are read and recipients written a slice at a time (same transaction: still atomic).
+   * Returns the recipients created and the organizations they belong to.
    */
-  async launchRecipients(db: Executor, plan: LaunchPlan): Promise<number> {
-    const order = shuffled(plan.people);
+  async launchRecipients(db: Executor, plan: LaunchPlan): Promise<{ recipients: number; organizationIds: string[] }> {
+    const order = shuffleInPlace(plan.personIds);
     const times = computeSchedule({
       count: order.length,
       from: plan.start,
@@ -234,43 +216,64 @@ export class CampaignRepo {
       ratePerMinute: plan.profile.rate_per_minute,
       window: profileWindow(plan.profile),
     });
-    const rows: RecipientInsert[] = order.map((p, i) => ({
-      id: newId(),
-      campaign_id: plan.campaignId,
-      organization_id: p.organization_id,
-      person_id: p.id,
-      email: p.email,
-      first_name: p.first_name,
-      last_name: p.last_name,
-      service: p.service,
-      role_family: p.role_family,
-      site: p.site,
-      token_hash: tokenHash(newToken()),
-      send_order: i,
-      scheduled_at: new Date(times[i] ?? plan.start).toISOString(),
-      status: 'pending',
-      attempts: 0,
-      scanner_flagged: 0,
-    }));
-    await this.insertRecipients(db, rows);
     const groups = new Map<string, { r: TargetPerson; n: number }>();
-    for (const p of plan.people) {
-      const key = JSON.stringify([p.organization_id, p.service, p.role_family, p.site]);
-      const g = groups.get(key);
-      if (g) g.n++;
-      else groups.set(key, { r: p, n: 1 });
+    let recipients = 0;
+    for (let from = 0; from < order.length; from += this.slice) {
+      const slice = order.slice(from, from + this.slice);
+      const byId = new Map((await targetPeople(db, slice)).map((p) => [p.id, p]));
+      const rows: RecipientInsert[] = [];
+      slice.forEach((id, k) => {
+        // Gone since the targets were read (another transaction, PostgreSQL): no email, a gap in the order.
+        const p = byId.get(id);
+        if (!p) return;
+        const i = from + k;
+        rows.push({
+          id: newId(),
+          campaign_id: plan.campaignId,
+          organization_id: p.organization_id,
+          person_id: p.id,
+          email: p.email,
+          first_name: p.first_name,
+          last_name: p.last_name,
+          service: p.service,
+          role_family: p.role_family,
+          site: p.site,
+          token_hash: tokenHash(newToken()),
+          send_order: i,
+          scheduled_at: new Date(times[i] ?? plan.start).toISOString(),
+          status: 'pending',
+          attempts: 0,
+          scanner_flagged: 0,
+        });
+        const key = JSON.stringify([p.organization_id, p.service, p.role_family, p.site]);
+        const g = groups.get(key);
+        if (g) g.n++;
+        else groups.set(key, { r: p, n: 1 });
+      });
+      await this.insertRecipients(db, rows);
+      recipients += rows.length;
     }
     for (const { r, n } of groups.values()) {
       await bumpStats(db, { campaign_id: plan.campaignId, ...r }, { targets: n }, plan.now);
     }
-    return rows.length;
+    const organizationIds = [...new Set([...groups.values()].map((g) => g.r.organization_id))].sort();
+    return { recipients, organizationIds };
   }
 
-  /** Spreads the emails not sent yet again from `now` (resume, or a sender that was stopped). */
+  /** Spreads the emails not sent yet again from `now` (resume, or a sender that was stopped), a slice at a time. */
   async rescheduleWaiting(db: Executor, campaign: CampaignRow, now: number): Promise<number> {
     const profile = await this.profile(db, campaign.sending_profile_id);
     if (!profile) return 0;
-    const waiting = await this.waiting(db, campaign.id);
+    // Ids only, in send order: the rest of each row stays in the database.
+    const waiting = (
+      await db
+        .selectFrom('phishing_recipients')
+        .select('id')
+        .where('campaign_id', '=', campaign.id)
+        .where('status', '=', 'pending')
+        .orderBy('send_order')
+        .execute()
+    ).map((r) => r.id);
     const from = Math.max(now, Date.parse(campaign.launch_at ?? '') || now);
     const until = Math.max(from, Date.parse(campaign.spread_until ?? '') || from);
     const times = computeSchedule({
@@ -280,10 +283,13 @@ export class CampaignRepo {
       ratePerMinute: profile.rate_per_minute,
       window: profileWindow(profile),
     });
-    await this.reschedule(
-      db,
-      waiting.map((w, i) => ({ id: w.id, at: new Date(times[i] ?? from).toISOString() })),
-    );
+    for (let i = 0; i < waiting.length; i += this.slice) {
+      const slice = waiting.slice(i, i + this.slice);
+      await this.reschedule(
+        db,
+        slice.map((id, k) => ({ id, at: new Date(times[i + k] ?? from).toISOString() })),
+      );
+    }
     return waiting.length;
   }
 }

@@ -94,7 +94,7 @@ describe('phishing campaigns (organization)', () => {
       [{ targets: { criteria: { roleFamilies: ['astronauts'] } } }, 'body.targets.criteria.roleFamilies.0', 'invalid'],
       [{ launchAt: 'tomorrow' }, 'body.launchAt', 'invalid'],
       [{ name: '' }, 'body.name', 'invalid'],
-      [{ name: 'a\u0000b' }, 'body.name', 'invalid'],
+      [{ name: 'a\u0000b' }, 'body.name', 'nul_character'],
     ];
     for (const [over, field, code] of cases) {
       const res = await admin.client.post(base, body(over));

@@ -15,7 +15,7 @@ import {
   type PreviewTargetsDto,
   presentCampaign,
 } from './campaign-schema.js';
-import { checkTargets, mandatedOrganizations, previewTargets, reachableOrganizations, resolveTargets } from './targets.js';
+import { checkTargets, mandatedOrganizations, previewTargets, reachableOrganizations, targetIds } from './targets.js';
 
 /** A launch date may lag this much behind the clock (the time it takes to fill a form). */
 const LAUNCH_GRACE_MS = 60_000;
@@ -23,6 +23,7 @@ const DEFAULT_RETENTION_DAYS = 365;
 
 const invalid = (code: string, fr: string, en: string, field: string) => new Invalid(code, { fr, en }, field);
 const wrongState = (fr: string, en: string) => new Conflict('campaign_state', { fr, en }, 'status');
+const nobody = () => invalid('no_targets', 'Aucune personne ne correspond à ces cibles.', 'Nobody matches these targets.', 'targets');
 const alreadyLaunched = () => wrongState('Cette campagne est déjà lancée.', 'This campaign has already been launched.');
 const territoryOwned = () =>
   new Forbidden('territory_campaign', {
@@ -127,19 +128,19 @@ export class CampaignService {
     const now = nowDate.toISOString();
     await this.deps.db.transaction().execute(async (trx) => {
       await lockKey(trx, this.deps.dbh.dialect, `phishing-campaign:${id}`);
-      const people = await resolveTargets(trx, checked);
-      if (people.length === 0) {
-        throw invalid('no_targets', 'Aucune personne ne correspond à ces cibles.', 'Nobody matches these targets.', 'targets');
-      }
+      const personIds = await targetIds(trx, checked);
+      if (personIds.length === 0) throw nobody();
       const profile = await this.repo.profile(trx, fields.sending_profile_id);
       if (!profile) throw new NotFound('sending profile');
       const start = Math.max(Date.parse(fields.launch_at ?? now), nowDate.getTime());
       const until = Math.max(Date.parse(fields.spread_until ?? now), start);
-      await this.repo.launchRecipients(trx, { campaignId: id, people, profile, start, until, now });
-      const organizationIds = [...new Set(people.map((p) => p.organization_id))].sort();
+      const plan = { campaignId: id, personIds, profile, start, until, now };
+      const { recipients, organizationIds: orgs } = await this.repo.launchRecipients(trx, plan);
+      // Everyone left the directory between the two reads (PostgreSQL, another transaction).
+      if (recipients === 0) throw nobody();
       const set: Partial<CampaignRow> = {
         ...fields,
-        targets: toJson(tenant.kind === 'territory' ? { ...input.targets, organizationIds } : input.targets),
+        targets: toJson(tenant.kind === 'territory' ? { ...input.targets, organizationIds: orgs } : input.targets),
         status: 'scheduled',
         launch_at: new Date(start).toISOString(),
         spread_until: new Date(until).toISOString(),
@@ -147,7 +148,7 @@ export class CampaignService {
         updated_at: now,
       };
       if (!(await this.repo.transition(trx, id, ['draft'], set))) throw alreadyLaunched();
-      const after = { ...auditOf({ ...draft, ...set }), recipients: people.length };
+      const after = { ...auditOf({ ...draft, ...set }), recipients };
       await this.record(trx, ctx, 'phishing.campaign.launch', draft, draft, after);
     });
     this.wake();
@@ -262,9 +263,7 @@ export class CampaignService {
     }
     if (!opts.launching) {
       const checked = await this.checked(tenant, input.targets);
-      if ((await previewTargets(db, checked)).count === 0) {
-        throw invalid('no_targets', 'Aucune personne ne correspond à ces cibles.', 'Nobody matches these targets.', 'targets');
-      }
+      if ((await previewTargets(db, checked)).count === 0) throw nobody();
     }
     const settings = orgId ? await this.repo.settings(db, orgId) : undefined;
     return {

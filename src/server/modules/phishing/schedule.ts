@@ -139,6 +139,15 @@ export function inWindow(window: SendingWindow, at: number): boolean {
   return false;
 }
 
+/** Fisher–Yates, in place: the order people receive the email in says nothing about the directory. */
+export function shuffleInPlace<T>(xs: T[]): T[] {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [xs[i], xs[j]] = [xs[j] as T, xs[i] as T];
+  }
+  return xs;
+}
+
 /** The smallest gap between two emails of one profile, in whole ms (rounded up: never faster). */
 export const minGapMs = (ratePerMinute: number): number => Math.ceil(60_000 / Math.max(1, ratePerMinute));
 

@@ -70,49 +70,105 @@ function selectTargets(db: Executor, t: CheckedTargets) {
     });
 }
 
-/**
- * The people a campaign sends to, in id order. A person matched twice is one row; two directory
- * records with the same address (the same person in two member organizations) get one email.
- */
-export async function resolveTargets(db: Executor, t: CheckedTargets): Promise<TargetPerson[]> {
-  if (t.organizationIds.length === 0) return [];
-  const rows = await selectTargets(db, t)
-    .select([
-      'people.id',
-      'people.organization_id',
-      'people.email',
-      'people.first_name',
-      'people.last_name',
-      'people.service',
-      'people.role_family',
-      'people.site',
-    ])
-    .orderBy('people.id')
-    .execute();
+const targetColumns = [
+  'people.id',
+  'people.organization_id',
+  'people.email',
+  'people.first_name',
+  'people.last_name',
+  'people.service',
+  'people.role_family',
+  'people.site',
+] as const;
+
+/** Two directory records with this same key are one mailbox: one email. */
+const addressKey = (email: string) => email.trim().toLowerCase();
+
+/** Keeps the first row (in id order) of each email address: one email per address. */
+function onePerAddress<R extends { email: string }>(rows: R[]): R[] {
   const seen = new Set<string>();
   return rows.filter((r) => {
-    const key = r.email.trim().toLowerCase();
+    const key = addressKey(r.email);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
 
+/**
+ * The people a campaign sends to, in id order. A person matched twice is one row; two directory
+ * records with the same address (the same person in two member organizations) get one email.
+ * Loads every row: for small sets (group previews); a launch uses targetIds and targetPeople.
+ */
+export async function resolveTargets(db: Executor, t: CheckedTargets): Promise<TargetPerson[]> {
+  if (t.organizationIds.length === 0) return [];
+  return onePerAddress(await selectTargets(db, t).select(targetColumns).orderBy('people.id').execute());
+}
+
+/** Rows read per step when walking the targets (keyset on id): 100,000 targets are never all in memory. */
+const WALK_SLICE = 5000;
+
+/** Each target once (same rule as resolveTargets), in id order, with the few columns counts need. */
+async function walkTargets(
+  db: Executor,
+  t: CheckedTargets,
+  each: (r: { id: string; organization_id: string; service: string | null }) => void,
+): Promise<void> {
+  if (t.organizationIds.length === 0) return;
+  const seen = new Set<string>();
+  for (let after = ''; ; ) {
+    const rows = await selectTargets(db, t)
+      .select(['people.id', 'people.email', 'people.organization_id', 'people.service'])
+      .where('people.id', '>', after)
+      .orderBy('people.id')
+      .limit(WALK_SLICE)
+      .execute();
+    for (const r of rows) {
+      const key = addressKey(r.email);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      each(r);
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < WALK_SLICE) return;
+    after = last.id;
+  }
+}
+
+/** The ids of the people a campaign sends to (same rule as resolveTargets), for a launch slice by slice. */
+export async function targetIds(db: Executor, t: CheckedTargets): Promise<string[]> {
+  const ids: string[] = [];
+  await walkTargets(db, t, (r) => ids.push(r.id));
+  return ids;
+}
+
+/** The rows a recipient snapshots, for one slice of targetIds (any order). */
+export async function targetPeople(db: Executor, ids: readonly string[]): Promise<TargetPerson[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('people')
+    .select(targetColumns)
+    .where('people.id', 'in', [...ids])
+    .where('people.active', '=', 1) // left since the ids were read (PostgreSQL): no email
+    .execute();
+}
+
 /** Counts for the targets preview: total, per organization, per service (largest first). */
 export async function previewTargets(db: Executor, t: CheckedTargets): Promise<PreviewTargetsDto> {
-  const people = await resolveTargets(db, t);
   const orgs = t.organizationIds.length
     ? await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', t.organizationIds).execute()
     : [];
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const byOrg = new Map<string, number>();
   const byService = new Map<string | null, number>();
-  for (const p of people) {
+  let count = 0;
+  await walkTargets(db, t, (p) => {
+    count++;
     byOrg.set(p.organization_id, (byOrg.get(p.organization_id) ?? 0) + 1);
     byService.set(p.service, (byService.get(p.service) ?? 0) + 1);
-  }
+  });
   return {
-    count: people.length,
+    count,
     byOrganization: [...byOrg]
       .map(([organizationId, count]) => ({ organizationId, name: names.get(organizationId) ?? '', count }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr')),
