@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import type { Locale } from '../../platform/errors.js';
+import { pdfDocument } from '../../platform/lazy-libs.js';
 
 export interface CertificateInput {
   locale: Locale;
@@ -61,9 +61,9 @@ const formatScore = (score: number, locale: Locale): string =>
   `${new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 1 }).format(score)}${locale === 'en' ? '' : '\u00a0'}%`;
 
 /** A one-page A4 landscape certificate, in French or English. */
-export function certificatePdf(input: CertificateInput): Promise<Buffer> {
+export async function certificatePdf(input: CertificateInput): Promise<Buffer> {
   const w = words[input.locale];
-  const doc = new PDFDocument({
+  const doc = await pdfDocument({
     size: 'A4',
     layout: 'landscape',
     margin: 56,

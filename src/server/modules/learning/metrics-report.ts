@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import type { Locale } from '../../platform/errors.js';
+import { pdfDocument } from '../../platform/lazy-libs.js';
 import { CSV_BOM, csvCell } from '../identity/people-csv.js';
 import type { Figures, GroupDimension, OrgMetrics, Suppressed, TerritoryMetrics } from './metrics-schema.js';
 
@@ -203,10 +203,10 @@ function trendChart(doc: Doc, trend: OrgMetrics['trend'], w: (typeof words)[Loca
 }
 
 /** The management board's PDF: totals, groups (small ones suppressed), modules, topics and the trend. */
-export function orgMetricsPdf(m: OrgMetrics, locale: Locale, generatedAt: Date): Promise<Buffer> {
+export async function orgMetricsPdf(m: OrgMetrics, locale: Locale, generatedAt: Date): Promise<Buffer> {
   const w = words[locale];
   const show = (v: number | null): string => (v === null ? '—' : num(v, locale));
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${w.title} — ${m.organization.name}` } });
+  const doc = await pdfDocument({ size: 'A4', margin: 50, info: { Title: `${w.title} — ${m.organization.name}` } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import type { Locale } from '../../platform/errors.js';
+import { pdfDocument } from '../../platform/lazy-libs.js';
 import type { CampaignResults, Counters, Rates, ResultsDimension } from './results-schema.js';
 
 // The campaign report for the management board: the report rate first, then the funnel and groups.
@@ -124,11 +124,11 @@ function rateValues(r: Rates): Array<number | null> {
 }
 
 /** The PDF of one campaign's results, in the reader's language, with hidden groups marked as such. */
-export function campaignResultsPdf(r: CampaignResults, organizationName: string, locale: Locale, generatedAt: Date): Promise<Buffer> {
+export async function campaignResultsPdf(r: CampaignResults, organizationName: string, locale: Locale, generatedAt: Date): Promise<Buffer> {
   const w = words[locale];
   const colon = locale === 'fr' ? '\u00a0:' : ':';
   const pct = (x: number | null) => percentText(x, locale);
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${w.title} — ${r.campaign.name}` } });
+  const doc = await pdfDocument({ size: 'A4', margin: 50, info: { Title: `${w.title} — ${r.campaign.name}` } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

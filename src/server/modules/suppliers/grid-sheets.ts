@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from '../../platform/lazy-libs.js';
 import { decodeBytes, detectDelimiter, parseCsv } from '../identity/import/csv.js';
 import { CSV_BOM, csvLine } from '../identity/people-csv.js';
 import { type FileIssue, fileIssue, type TableRow } from './grid-table.js';
@@ -47,7 +48,7 @@ export async function tableToXlsx(
   rows: Array<Array<string | number>>,
   widths: Partial<Record<string, number>> = {},
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelJs()).Workbook();
   wb.creator = 'Rempart';
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = headers.map((h) => ({ header: h, key: h, width: widths[h] ?? Math.max(12, h.length + 2) }));
@@ -71,7 +72,7 @@ export function cellText(value: ExcelJS.CellValue): string {
 
 /** The first sheet of a workbook; a file that is not one is a single issue, never a 500. */
 export async function tableFromXlsx(bytes: Uint8Array): Promise<ReadTable> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelJs()).Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch {

@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import type { Locale } from '../../platform/errors.js';
+import { pdfDocument } from '../../platform/lazy-libs.js';
 import { percentText } from '../phishing/results-pdf.js';
 import type { AuditReport } from './report-service.js';
 
@@ -154,12 +154,12 @@ export const euros = (cents: number, locale: Locale): string =>
     .replace(/\u202f/g, '\u00a0');
 
 /** The PDF of one audit, in the reader's language. */
-export function auditReportPdf(r: AuditReport, locale: Locale, generatedAt: Date): Promise<Buffer> {
+export async function auditReportPdf(r: AuditReport, locale: Locale, generatedAt: Date): Promise<Buffer> {
   const w = words[locale];
   const colon = locale === 'fr' ? '\u00a0:' : ':';
   const kv = (k: string, v: string) => `${k}${colon} ${v}`;
   const a = r.review.audit;
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${w.title} — ${a.title}` } });
+  const doc = await pdfDocument({ size: 'A4', margin: 50, info: { Title: `${w.title} — ${a.title}` } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
