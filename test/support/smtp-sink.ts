@@ -74,6 +74,9 @@ export async function startSmtpSink(opts: { port?: number; host?: string } = {})
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.server.address() as AddressInfo).port;
+  // A client dropping its connection (ECONNRESET when a sender is killed or a test ends) is the
+  // client's business: without a listener the 'error' event would crash the test process.
+  server.on('error', () => {});
 
   return {
     url: `smtp://${host}:${port}`,
