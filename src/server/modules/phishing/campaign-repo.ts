@@ -68,7 +68,7 @@ export class CampaignRepo {
   async page(db: Executor, tenant: Tenant, query: CampaignsQuery): Promise<{ rows: CampaignRow[]; total: number }> {
     let q = this.scoped(db, tenant);
     if (query.status) q = q.where('status', '=', query.status);
-    if (query.q) q = q.where(sql<boolean>`lower(name) like ${likePattern(query.q)} escape ${likeEscape}`);
+    if (query.q) q = q.where(sql<boolean>`rempart_fold(name) like ${likePattern(query.q)} escape ${likeEscape}`);
     const total = await q
       .clearSelect()
       .select((eb) => eb.fn.countAll<number>().as('n'))

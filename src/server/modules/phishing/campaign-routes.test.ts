@@ -60,6 +60,8 @@ describe('phishing campaigns (organization)', () => {
       progress: { targets: 0, sent: 0, delivered: 0, failed: 0 },
     });
     expect((await admin.client.get(`${base}/${c.id}`)).json().name).toBe('Quota de messagerie, décembre');
+    // Searched without accents, as typed in a hurry ("decembre").
+    expect((await admin.client.get(`${base}?q=decembre`)).json().total).toBe(1);
     const edited = await admin.client.put(`${base}/${c.id}`, body({ name: 'Quota (v2)', anonymous: true, landingPageId: null }));
     expect(edited.json()).toMatchObject({ name: 'Quota (v2)', anonymous: true, landingPageId: null });
     const list = (await admin.client.get(`${base}?status=draft&q=quota`)).json();
