@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
 import type { APIRequestContext } from '@playwright/test';
 import { apiCall, operatorAdmin } from './operator-admin.js';
 
@@ -52,36 +51,8 @@ export function addMonths(day: string, months: number): string {
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(Math.min(d, 28)).padStart(2, '0')}`;
 }
 
-/**
- * The text drawn in a pdfkit PDF: content streams inflated, then the strings of their TJ operators
- * (standard fonts write WinAnsi bytes as hex), one line per text object. Same reading as the server
- * tests' pdfText (src/server/modules/phishing/results-test-kit.ts), which cannot be imported here:
- * that file pulls in the database layer.
- */
-export function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const out: string[] = [];
-  const streams = /stream\r?\n/g;
-  for (let m = streams.exec(raw); m; m = streams.exec(raw)) {
-    const start = m.index + m[0].length;
-    const end = raw.indexOf('endstream', start);
-    let body: string;
-    try {
-      body = inflateSync(Buffer.from(raw.slice(start, end), 'latin1')).toString('latin1');
-    } catch {
-      body = raw.slice(start, end);
-    }
-    for (const tj of body.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      const hex = [...(tj[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('');
-      out.push(Buffer.from(hex, 'hex').toString('latin1'));
-    }
-  }
-  const winAnsi: Record<string, string> = { '\u0092': '’', '\u0096': '–', '\u0097': '—', '\u0093': '“', '\u0094': '”', '\u0085': '…' };
-  return out
-    .join('\n')
-    .replace(/[\u0085\u0092-\u0097]/g, (c) => winAnsi[c] ?? c)
-    .replace(/\u00a0/g, ' ');
-}
+// The PDF reader shared with the server tests (it imports node:zlib only).
+export { pdfText } from '../support/pdf-text.js';
 
 /** A small but real PDF (one empty page), as a provider's scanned policy would be. */
 export function tinyPdf(): Buffer {

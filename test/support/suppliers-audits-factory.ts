@@ -1,8 +1,9 @@
 import type { Db } from '../../src/server/db/index.js';
 import type { GridDefinition } from '../../src/server/modules/suppliers/grid-definition.js';
 import { newId } from '../../src/server/platform/ids.js';
+import { insertContract, insertGrid, insertSupplier } from './suppliers-register-factory.js';
 
-/** Test kit of the audits and portal part: register rows and grids written straight to the database. */
+/** Test kit of the audits and portal part: register rows (from the register's row builders) and grids written straight to the database. */
 const now = () => new Date().toISOString();
 
 /** A random SIREN with a valid Luhn key, so tests on the shared PostgreSQL never meet each other's providers. */
@@ -20,34 +21,13 @@ export function randomSiren(): string {
 }
 
 export async function makeSupplier(db: Db, orgId: string, over: { name?: string; siren?: string } = {}) {
-  const id = newId();
   const siren = over.siren ?? randomSiren();
-  await db
-    .insertInto('suppliers')
-    .values({
-      id,
-      organization_id: orgId,
-      provider_organization_id: null,
-      name: over.name ?? `Éditeur ${siren}`,
-      siren,
-      siret: null,
-      services: 'Dossier patient informatisé',
-      handles_health_data: 1,
-      data_volume: '1k_100k',
-      storage_locations: '["FR"]',
-      processing_locations: '["FR"]',
-      remote_maintenance: 1,
-      remote_maintenance_details: '',
-      dependency: 'high',
-      system_access: 'remote',
-      criticality_computed: 1,
-      criticality_override: null,
-      criticality_reason: null,
-      archived: 0,
-      created_at: now(),
-      updated_at: now(),
-    })
-    .execute();
+  const { id } = await insertSupplier(db, orgId, {
+    name: over.name ?? `Éditeur ${siren}`,
+    siren,
+    services: 'Dossier patient informatisé',
+    data_volume: '1k_100k',
+  });
   return { id, siren };
 }
 
@@ -70,28 +50,7 @@ export async function makeContact(db: Db, supplierId: string, over: { email?: st
   return { id, email };
 }
 
-export async function makeContract(db: Db, orgId: string, supplierId: string) {
-  const id = newId();
-  await db
-    .insertInto('supplier_contracts')
-    .values({
-      id,
-      supplier_id: supplierId,
-      organization_id: orgId,
-      reference: `C-${id.slice(-6)}`,
-      title: 'Infogérance',
-      starts_on: '2026-01-01',
-      ends_on: null,
-      renewal: 'tacit',
-      notice_days: 90,
-      incident_notification_hours: 24,
-      archived: 0,
-      created_at: now(),
-      updated_at: now(),
-    })
-    .execute();
-  return { id };
-}
+export const makeContract = (db: Db, orgId: string, supplierId: string) => insertContract(db, orgId, supplierId, { title: 'Infogérance' });
 
 const t = (fr: string, en: string) => ({ fr, en });
 
@@ -146,26 +105,8 @@ export const testGrid: GridDefinition = {
   ],
 };
 
-export async function makeGrid(db: Db, orgId: string | null, definition: GridDefinition = testGrid) {
-  const id = newId();
-  await db
-    .insertInto('supplier_grids')
-    .values({
-      id,
-      organization_id: orgId,
-      origin: 'custom',
-      forked_from: null,
-      version: 1,
-      title_fr: 'Grille de test',
-      title_en: 'Test grid',
-      definition: JSON.stringify(definition),
-      archived: 0,
-      created_at: now(),
-      updated_at: now(),
-    })
-    .execute();
-  return { id };
-}
+export const makeGrid = (db: Db, orgId: string | null, definition: GridDefinition = testGrid) =>
+  insertGrid(db, orgId, { origin: 'custom', definition: JSON.stringify(definition) });
 
 /** Minimal files of each kind, as their first bytes really are. */
 export const sampleFiles = {

@@ -1,7 +1,8 @@
 /**
  * Rows of the provider chain for the review part's tests (review, findings, costs, report,
  * dashboard), written straight to the tables (src/server/modules/suppliers/tables.ts) so these
- * tests do not depend on the register, grids or portal parts. Scenes: src/server/modules/suppliers/review-test-kit.ts.
+ * tests do not depend on the register, grids or portal parts (the supplier, contract and audit
+ * rows start from the register factory's row builders). Scenes: src/server/modules/suppliers/review-test-kit.ts.
  */
 import { toBool01, toJson } from '../../src/server/db/dialect.js';
 import type { Db } from '../../src/server/db/index.js';
@@ -15,10 +16,11 @@ import type {
   SupplierAuditsTable,
 } from '../../src/server/modules/suppliers/tables.js';
 import { newId } from '../../src/server/platform/ids.js';
+import { insertAudit, insertContract, insertGrid, insertSupplier } from './suppliers-register-factory.js';
 
 const now = () => new Date().toISOString();
 
-export async function makeSupplier(
+export function makeSupplier(
   db: Db,
   orgId: string,
   over: {
@@ -30,34 +32,16 @@ export async function makeSupplier(
     archived?: boolean;
   } = {},
 ) {
-  const id = newId();
-  await db
-    .insertInto('suppliers')
-    .values({
-      id,
-      organization_id: orgId,
-      provider_organization_id: null,
-      name: over.name ?? `Prestataire ${id.slice(-6)}`,
-      siren: over.siren ?? '732829320',
-      siret: null,
-      services: 'Hébergement du dossier patient',
-      handles_health_data: toBool01(over.health ?? true),
-      data_volume: 'over_100k',
-      storage_locations: '["FR"]',
-      processing_locations: '["FR"]',
-      remote_maintenance: 1,
-      remote_maintenance_details: '',
-      dependency: 'high',
-      system_access: 'remote',
-      criticality_computed: over.tier ?? 2,
-      criticality_override: over.override ?? null,
-      criticality_reason: over.override ? 'Décision du comité' : null,
-      archived: toBool01(over.archived ?? false),
-      created_at: now(),
-      updated_at: now(),
-    })
-    .execute();
-  return { id };
+  return insertSupplier(db, orgId, {
+    name: over.name,
+    siren: over.siren ?? '732829320',
+    services: 'Hébergement du dossier patient',
+    handles_health_data: toBool01(over.health ?? true),
+    criticality_computed: over.tier ?? 2,
+    criticality_override: over.override ?? null,
+    criticality_reason: over.override ? 'Décision du comité' : null,
+    archived: toBool01(over.archived ?? false),
+  });
 }
 
 export async function makeCertificate(db: Db, supplierId: string, expiresOn: string) {
@@ -80,27 +64,16 @@ export async function makeCertificate(db: Db, supplierId: string, expiresOn: str
   return { id };
 }
 
-export async function makeContract(db: Db, orgId: string, supplierId: string, over: { endsOn?: string | null; archived?: boolean } = {}) {
+export function makeContract(db: Db, orgId: string, supplierId: string, over: { endsOn?: string | null; archived?: boolean } = {}) {
   const id = newId();
-  await db
-    .insertInto('supplier_contracts')
-    .values({
-      id,
-      supplier_id: supplierId,
-      organization_id: orgId,
-      reference: `CT-${id.slice(-6)}`,
-      title: 'Contrat d’hébergement',
-      starts_on: '2025-01-01',
-      ends_on: over.endsOn === undefined ? null : over.endsOn,
-      renewal: 'tacit',
-      notice_days: 90,
-      incident_notification_hours: 24,
-      archived: toBool01(over.archived ?? false),
-      created_at: now(),
-      updated_at: now(),
-    })
-    .execute();
-  return { id };
+  return insertContract(db, orgId, supplierId, {
+    id,
+    reference: `CT-${id.slice(-6)}`,
+    title: 'Contrat d’hébergement',
+    starts_on: '2025-01-01',
+    ends_on: over.endsOn === undefined ? null : over.endsOn,
+    archived: toBool01(over.archived ?? false),
+  });
 }
 
 export async function makeClause(db: Db, contractId: string, key: string, present = true) {
@@ -133,65 +106,30 @@ export async function makeAuditClause(
     .execute();
 }
 
-export async function makeGrid(db: Db, orgId: string | null, definition: GridDefinition) {
-  const id = newId();
-  await db
-    .insertInto('supplier_grids')
-    .values({
-      id,
-      organization_id: orgId,
-      origin: 'custom',
-      forked_from: null,
-      version: 1,
-      title_fr: 'Grille d’essai',
-      title_en: 'Test grid',
-      definition: toJson(definition),
-      archived: 0,
-      created_at: now(),
-      updated_at: now(),
-    })
-    .execute();
-  return { id };
-}
+export const makeGrid = (db: Db, orgId: string | null, definition: GridDefinition) =>
+  insertGrid(db, orgId, { origin: 'custom', title_fr: 'Grille d’essai', definition: toJson(definition) });
 
-export async function makeAudit(
+export function makeAudit(
   db: Db,
   a: { orgId: string; supplierId: string; gridId: string; contractId?: string | null } & Partial<
     Pick<SupplierAuditsTable, 'due_on' | 'reviewed_at' | 'submitted_at' | 'title'>
   > & { status?: AuditStatus; payer?: ClausePayer | null; shared?: boolean; grid: GridDefinition },
 ) {
-  const id = newId();
-  const grid = a.grid;
-  await db
-    .insertInto('supplier_audits')
-    .values({
-      id,
-      supplier_id: a.supplierId,
-      organization_id: a.orgId,
-      contract_id: a.contractId ?? null,
-      kind: 'scheduled',
-      trigger_reason: null,
-      status: a.status ?? 'submitted',
-      title: a.title ?? 'Audit annuel 2026',
-      due_on: a.due_on ?? '2026-12-15',
-      notice_sent_at: null,
-      grid_id: a.gridId,
-      grid_version: 1,
-      // The shape the calendar writes (calendar-plan.ts).
-      grid_snapshot: toJson({ titleFr: 'Grille d’essai', titleEn: 'Test grid', definition: grid }),
-      shared: toBool01(a.shared ?? false),
-      provider_agreed_shared_at: null,
-      opened_at: '2026-10-01T08:00:00.000Z',
-      submitted_at: a.submitted_at ?? '2026-11-01T08:00:00.000Z',
-      reviewed_at: a.reviewed_at ?? null,
-      closed_at: null,
-      payer: a.payer === undefined ? null : a.payer,
-      auditor_account_id: null,
-      created_at: now(),
-      updated_at: now(),
-    })
-    .execute();
-  return { id };
+  return insertAudit(db, {
+    organization_id: a.orgId,
+    supplier_id: a.supplierId,
+    grid_id: a.gridId,
+    contract_id: a.contractId ?? null,
+    status: a.status ?? 'submitted',
+    title: a.title ?? 'Audit annuel 2026',
+    due_on: a.due_on ?? '2026-12-15',
+    grid_snapshot: toJson({ titleFr: 'Grille d’essai', titleEn: 'Test grid', definition: a.grid }),
+    shared: toBool01(a.shared ?? false),
+    opened_at: '2026-10-01T08:00:00.000Z',
+    submitted_at: a.submitted_at ?? '2026-11-01T08:00:00.000Z',
+    reviewed_at: a.reviewed_at ?? null,
+    payer: a.payer === undefined ? null : a.payer,
+  });
 }
 
 export async function makeParticipant(db: Db, auditId: string, orgId: string, contractId: string | null = null) {

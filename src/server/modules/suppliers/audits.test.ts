@@ -52,7 +52,7 @@ describe('supplier audits, establishment side', () => {
     const admin = await orgAdmin(t, org.id);
     const acme = await makeSupplier(t.dbh.db, org.id, { name: 'Acmé Santé' });
     const other = await makeSupplier(t.dbh.db, org.id, { name: 'Biolab' });
-    const grid = await makeGrid(t.dbh.db, null);
+    const grid = await makeGrid(t.dbh.db, org.id);
     const url = `/api/orgs/${org.id}/suppliers/audits`;
     const ids: string[] = [];
     for (const [supplierId, dueOn] of [
@@ -82,7 +82,7 @@ describe('supplier audits, establishment side', () => {
     const org = await makeOrg(t.dbh.db);
     const admin = await orgAdmin(t, org.id);
     const supplier = await makeSupplier(t.dbh.db, org.id);
-    const grid = await makeGrid(t.dbh.db, null);
+    const grid = await makeGrid(t.dbh.db, org.id);
     const url = `/api/orgs/${org.id}/suppliers/audits`;
     const auditId = (await admin.client.post(url, { supplierId: supplier.id, gridId: grid.id, dueOn: '2027-05-31' })).json().id;
     const noContact = await admin.client.post(`${url}/${auditId}/open`);
@@ -142,8 +142,9 @@ describe('supplier audits, establishment side', () => {
     const admin2 = await orgAdmin(t, org2.id);
     const twin = await makeSupplier(t.dbh.db, org2.id, { siren: supplier.siren });
     await makeContact(t.dbh.db, twin.id, { email: c1.email });
+    const grid2 = await makeGrid(t.dbh.db, org2.id);
     const a2 = (
-      await admin2.client.post(`/api/orgs/${org2.id}/suppliers/audits`, { supplierId: twin.id, gridId: grid.id, dueOn: '2027-06-30' })
+      await admin2.client.post(`/api/orgs/${org2.id}/suppliers/audits`, { supplierId: twin.id, gridId: grid2.id, dueOn: '2027-06-30' })
     ).json().id;
     expect((await admin2.client.post(`/api/orgs/${org2.id}/suppliers/audits/${a2}/open`)).statusCode).toBe(200);
     const twinRow = await t.dbh.db
@@ -159,7 +160,7 @@ describe('supplier audits, establishment side', () => {
     const org = await makeOrg(t.dbh.db);
     const admin = await orgAdmin(t, org.id);
     const supplier = await makeSupplier(t.dbh.db, org.id);
-    const grid = await makeGrid(t.dbh.db, null);
+    const grid = await makeGrid(t.dbh.db, org.id);
     const url = `/api/orgs/${org.id}/suppliers/audits`;
     const id = (await admin.client.post(url, { supplierId: supplier.id, gridId: grid.id, dueOn: '2027-05-31' })).json().id;
     expect((await admin.client.post(`${url}/${id}/cancel`)).json().status).toBe('cancelled');
@@ -190,7 +191,7 @@ describe('supplier audits, establishment side', () => {
     await makeSupplier(t.dbh.db, outsider.id, { siren: supplier.siren });
     await makeSupplier(t.dbh.db, late.id, { siren: supplier.siren });
     const contact = await makeContact(t.dbh.db, supplier.id);
-    const grid = await makeGrid(t.dbh.db, null);
+    const grid = await makeGrid(t.dbh.db, lead.id);
     const url = `/api/orgs/${lead.id}/suppliers/audits`;
     const id = (await admin.client.post(url, { supplierId: supplier.id, gridId: grid.id, dueOn: '2027-05-31' })).json().id;
 

@@ -28,6 +28,8 @@ export async function syncGridCatalogue(db: Db, now: string, dir: string = GRID_
       .selectFrom('supplier_grids')
       .select(['id', 'version', 'archived'])
       .where('organization_id', 'is', null)
+      // Only what the catalogue itself wrote: a shared grid of no organization is not the release's to archive.
+      .where('origin', '=', 'catalogue')
       .execute();
     const existing = new Map(rows.map((r) => [r.id, r]));
     for (const g of grids) {
@@ -57,6 +59,7 @@ export async function syncGridCatalogue(db: Db, now: string, dir: string = GRID_
         .set({ archived: 1, updated_at: now })
         .where('id', 'in', gone)
         .where('organization_id', 'is', null)
+        .where('origin', '=', 'catalogue')
         .execute();
     changed += gone.length;
   });

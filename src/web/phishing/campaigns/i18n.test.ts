@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { baseKeysOf, emptyKeys, missingUsedKeys, type Tree } from '../../i18n/catalogue-checks.js';
 import { reportBuckets } from './display.js';
 import enJson from './i18n/en.json';
 import frJson from './i18n/fr.json';
@@ -8,45 +7,24 @@ import { campaignNav } from './index.js';
 import { campaignStatuses, decidedVerdicts, difficulties, recipientOutcomes, reportVerdicts, resultsDimensions } from './types.js';
 import { wizardSteps } from './wizard-state.js';
 
-type Tree = { [k: string]: string | Tree };
 // The catalogues hold a few lists (bullet points): arrays read as trees keyed 0, 1…
 const fr = frJson as unknown as Tree;
 const en = enJson as unknown as Tree;
-const keys = (tree: Tree, prefix = ''): string[] =>
-  Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
-const base = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, '');
-const textAt = (tree: Tree, key: string): unknown => key.split('.').reduce<unknown>((n, p) => (n as Tree | undefined)?.[p], tree);
 
 const root = import.meta.dirname;
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
-  });
-}
 
 describe("the phishing campaign pages' catalogues", () => {
-  const frKeys = new Set(keys(fr).map(base));
-  const enKeys = new Set(keys(en).map(base));
+  const frKeys = baseKeysOf(fr);
+  const enKeys = baseKeysOf(en);
 
   it('French and English hold the same keys, none empty', () => {
     expect([...enKeys].sort()).toEqual([...frKeys].sort());
-    expect([fr, en].flatMap((c) => keys(c).filter((k) => textAt(c, k) === ''))).toEqual([]);
+    expect(emptyKeys(fr, en)).toEqual([]);
   });
 
   it('holds every key the pages use literally, the validation messages and the navigation labels', () => {
-    const missing: string[] = [];
-    for (const file of sources(root)) {
-      const text = readFileSync(file, 'utf8');
-      // Files that also read the 'admin' namespace call that function `ta`; `t` is ours.
-      for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g))
-        if (!frKeys.has(m[1] ?? '')) missing.push(`${relative(root, file)}: ${m[1]}`);
-      for (const m of text.matchAll(/\bt\([^)]*\?\s*'([a-zA-Z0-9_.-]+)'\s*:\s*'([a-zA-Z0-9_.-]+)'/g))
-        for (const k of [m[1] ?? '', m[2] ?? '']) if (!frKeys.has(k)) missing.push(`${relative(root, file)}: ${k}`);
-      for (const m of text.matchAll(/'(errors\.[a-zA-Z]+)'/g))
-        if (!frKeys.has(m[1] ?? '')) missing.push(`${relative(root, file)}: ${m[1]}`);
-    }
+    // Besides the `t` calls, the zod validation messages name their keys ('errors.…').
+    const missing = missingUsedKeys(root, frKeys, { extra: [/'(errors\.[a-zA-Z]+)'/g] });
     for (const e of campaignNav) if (!frKeys.has(e.labelKey.replace(/^phishingCampaigns:/, ''))) missing.push(e.labelKey);
     expect(missing).toEqual([]);
   });

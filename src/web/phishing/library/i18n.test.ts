@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { baseKeysOf, emptyKeys, missingUsedKeys, typographyFaults } from '../../i18n/catalogue-checks.js';
 import en from './i18n/en.json';
 import fr from './i18n/fr.json';
 import { libraryNav } from './index.js';
@@ -18,40 +17,19 @@ import {
   tlsModes,
 } from './types.js';
 
-type Tree = { [k: string]: string | Tree };
-const keys = (tree: Tree, prefix = ''): string[] =>
-  Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
-const base = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, '');
-const textAt = (tree: Tree, key: string): unknown => key.split('.').reduce<unknown>((n, p) => (n as Tree | undefined)?.[p], tree);
-
 const root = import.meta.dirname;
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
-  });
-}
 
 describe("the phishing library pages' catalogues", () => {
-  const frKeys = new Set(keys(fr as Tree).map(base));
-  const enKeys = new Set(keys(en as Tree).map(base));
+  const frKeys = baseKeysOf(fr);
+  const enKeys = baseKeysOf(en);
 
   it('French and English hold the same keys, none empty', () => {
     expect([...enKeys].sort()).toEqual([...frKeys].sort());
-    expect([fr, en].flatMap((c) => keys(c as Tree).filter((k) => textAt(c as Tree, k) === ''))).toEqual([]);
+    expect(emptyKeys(fr, en)).toEqual([]);
   });
 
   it('holds every key the pages use literally and the navigation label', () => {
-    const missing: string[] = [];
-    for (const file of sources(root)) {
-      const text = readFileSync(file, 'utf8');
-      // `t` is this namespace; files that read the 'admin' namespace call it `ta`.
-      for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g))
-        if (!frKeys.has(m[1]!)) missing.push(`${relative(root, file)}: ${m[1]}`);
-      for (const m of text.matchAll(/\bt\([^)]*\?\s*'([a-zA-Z0-9_.-]+)'\s*:\s*'([a-zA-Z0-9_.-]+)'/g))
-        for (const k of [m[1]!, m[2]!]) if (!frKeys.has(k)) missing.push(`${relative(root, file)}: ${k}`);
-    }
+    const missing = missingUsedKeys(root, frKeys);
     for (const e of libraryNav) if (!frKeys.has(e.labelKey.replace(/^phishingLibrary:/, ''))) missing.push(e.labelKey);
     expect(missing).toEqual([]);
   });
@@ -80,10 +58,7 @@ describe("the phishing library pages' catalogues", () => {
   });
 
   it('uses French typography: a no-break space before : ; ? ! and inside « »', () => {
-    const bad = keys(fr as Tree)
-      .map((k) => [k, textAt(fr as Tree, k)] as const)
-      .filter(([, v]) => typeof v === 'string' && (/ [:;?!»]/.test(v) || /« /.test(v) || /[^\s\u00a0\u202f({][:;?!](\s|$)/.test(v)));
-    expect(bad).toEqual([]);
+    expect(typographyFaults(fr)).toEqual([]);
   });
 });
 

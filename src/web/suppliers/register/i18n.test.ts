@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { baseKeysOf, emptyKeys, keysOf, missingUsedKeys, textAt } from '../../i18n/catalogue-checks.js';
 import en from './i18n/en.json';
 import fr from './i18n/fr.json';
 import { registerNav } from './index.js';
@@ -16,36 +15,19 @@ import {
   systemAccesses,
 } from './types.js';
 
-type Tree = { [k: string]: string | Tree };
-const keys = (tree: Tree, prefix = ''): string[] =>
-  Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
-const base = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, '');
-const textAt = (tree: Tree, key: string): unknown => key.split('.').reduce<unknown>((n, p) => (n as Tree | undefined)?.[p], tree);
-
 const root = import.meta.dirname;
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
-  });
-}
 
 describe("the register pages' catalogues", () => {
-  const frKeys = new Set(keys(fr as Tree).map(base));
-  const enKeys = new Set(keys(en as Tree).map(base));
+  const frKeys = baseKeysOf(fr);
+  const enKeys = baseKeysOf(en);
 
   it('French and English hold the same keys, none empty', () => {
     expect([...enKeys].sort()).toEqual([...frKeys].sort());
-    expect([fr, en].flatMap((c) => keys(c as Tree).filter((k) => textAt(c as Tree, k) === ''))).toEqual([]);
+    expect(emptyKeys(fr, en)).toEqual([]);
   });
 
   it('holds every key the pages use literally, the navigation labels and every value of the vocabularies', () => {
-    const missing: string[] = [];
-    for (const file of sources(root)) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g))
-        if (!frKeys.has(m[1] ?? '')) missing.push(`${relative(root, file)}: ${m[1]}`);
-    }
+    const missing = missingUsedKeys(root, frKeys);
     for (const entry of registerNav) if (!frKeys.has(entry.labelKey.replace('suppliersRegister:', ''))) missing.push(entry.labelKey);
     const vocab: Array<[string, readonly (string | number)[]]> = [
       ['clauseKeys', clauseKeys],
@@ -64,6 +46,6 @@ describe("the register pages' catalogues", () => {
   });
 
   it('puts a non-breaking space before French high punctuation', () => {
-    expect(keys(fr as Tree).filter((k) => / [:;?!]/.test(String(textAt(fr as Tree, k))))).toEqual([]);
+    expect(keysOf(fr).filter((k) => / [:;?!]/.test(String(textAt(fr, k))))).toEqual([]);
   });
 });
