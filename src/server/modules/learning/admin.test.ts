@@ -62,7 +62,10 @@ describe('learning administration: modules, media, curricula', () => {
     // Accents ignored both ways (rempart_fold on SQLite and PostgreSQL): typed without, or in capitals.
     for (const q of ['hameconnage', 'HAMEÇONNAGE']) {
       const folded = (await admin.get(`${base}/modules?q=${encodeURIComponent(q)}`)).json();
-      expect(folded.items.map((m: { id: string }) => m.id), q).toContain('phishing-health-staff');
+      expect(
+        folded.items.map((m: { id: string }) => m.id),
+        q,
+      ).toContain('phishing-health-staff');
     }
     const page = (await admin.get(`${base}/modules?pageSize=2&page=2&sort=level`)).json();
     expect(page).toMatchObject({ page: 2, pageSize: 2 });
