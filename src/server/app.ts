@@ -143,6 +143,13 @@ function installErrorHandling(app: FastifyInstance): void {
     if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.status(413).send(errorBody('too_large', fr ? 'Contenu trop volumineux.' : 'Payload too large.'));
     }
+    // The body parser's refusals (malformed JSON, a "__proto__" or "constructor" key) are the body's fault.
+    if (e.statusCode === 400 && (e.code?.startsWith('FST_ERR_CTP') || err instanceof SyntaxError)) {
+      const detail = e.message ?? '';
+      return reply
+        .status(400)
+        .send(errorBody('invalid_body', fr ? `Corps de requête refusé : ${detail}` : `Request body refused: ${detail}`, 'body'));
+    }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       return reply.status(e.statusCode).send(errorBody(e.code ?? 'bad_request', e.message ?? 'Bad request'));
     }

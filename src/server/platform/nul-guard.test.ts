@@ -25,6 +25,11 @@ describe('NUL characters in requests', () => {
       expect(refused.statusCode).toBe(400);
       expect(refused.json().error).toMatchObject({ code: 'nul_character', field: 'body.transparencyNote' });
       expect((await admin.client.get(`${base}/settings`)).json().transparencyNote).toBe('Avant');
+      // The body parser refuses prototype keys; the answer still names the body.
+      // JSON.parse keeps "__proto__" as an own key, as a hostile client would send it.
+      const poisoned = await admin.client.put(`${base}/settings`, JSON.parse('{"__proto__": 0}'));
+      expect(poisoned.statusCode).toBe(400);
+      expect(poisoned.json().error).toMatchObject({ code: 'invalid_body', field: 'body' });
       const query = await admin.client.get(`${base}/templates?q=${encodeURIComponent('a\u0000b')}`);
       expect(query.json().error).toMatchObject({ code: 'nul_character', field: 'querystring.q' });
     });
