@@ -9,17 +9,14 @@ import { disposeDb } from './test-support.js';
 
 describe('demo seed', () => {
   let dbh: DbHandle;
-  let seconds = 0;
+  // No timed assertion here: under a loaded CI the seed's duration says nothing about the code.
   beforeAll(async () => {
     dbh = await isolatedDb();
-    const started = Date.now();
     expect(await seedDemoIfEmpty(dbh, () => {})).toBe(true);
-    seconds = (Date.now() - started) / 1000;
   });
   afterAll(async () => disposeDb(dbh));
 
   it('builds the GHT and the CPTS with their members and leads', async () => {
-    expect(seconds).toBeLessThan(10);
     const orgs = await dbh.db.selectFrom('organizations').select(['id', 'name', 'kind']).execute();
     const kinds = orgs.map((o) => o.kind).sort();
     expect(kinds).toEqual(
