@@ -1,4 +1,5 @@
 import type { RempartModule } from '../index.js';
+import { answersFilesRoutes } from './answers-files-routes.js';
 import { supplierAuditRoutes } from './audits-routes.js';
 import { supplierGridRoutes } from './grids-routes.js';
 import { supplierPortalRoutes } from './portal-routes.js';
@@ -17,6 +18,7 @@ export const suppliersModule: RempartModule = {
     await supplierRegisterRoutes(app, deps);
     await supplierAuditRoutes(app, deps);
     await supplierPortalRoutes(app, deps);
+    await answersFilesRoutes(app, deps);
     await supplierReviewRoutes(app, deps);
   },
 };

@@ -14,6 +14,7 @@ import { CommentThread } from '../components/CommentThread.js';
 import { EvidenceList } from '../components/EvidenceList.js';
 import { auditsApi, auditsKeys } from '../endpoints.js';
 import type { AuditDetail } from '../types.js';
+import { AnswersExport } from './AnswersExport.js';
 import { AuditActions } from './AuditActions.js';
 import { AuditAnswers } from './AuditAnswers.js';
 
@@ -108,6 +109,7 @@ function AuditDetailOf({ orgId }: { orgId: string }) {
               <Title id="answers-heading" order={2} size="h3" mb="sm">
                 {t('audits.answers')}
               </Title>
+              <AnswersExport orgId={orgId} auditId={audit.id} />
               {!audit.answersVisible ? (
                 <Text size="sm" c="dimmed">
                   {t('audits.answersHidden')}

@@ -1,13 +1,9 @@
-import { Badge, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Badge, Button, Group, NativeSelect, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ConfirmModal } from '../../../admin/components/ConfirmModal.js';
 import { DataTable } from '../../../admin/components/DataTable.js';
-import { ErrorAlert } from '../../../admin/components/ErrorAlert.js';
 import { Th } from '../../../admin/components/SortableTh.js';
-import { errorsByField, generalError } from '../field-errors.js';
 import { type Contact, type ContactInput, contactRoles, type SupplierDetail } from '../types.js';
-import { usePartMutations } from './use-supplier.js';
+import { PartDeleteConfirm, PartEditModal, usePartEditor } from './part-editor.js';
 
 const names = ['name', 'email', 'phone', 'role'] as const;
 const blank: ContactInput = { name: '', email: '', phone: null, role: 'technical' };
@@ -15,18 +11,8 @@ const blank: ContactInput = { name: '', email: '', phone: null, role: 'technical
 /** The provider's people: they receive audit notices and answer on the provider portal. */
 export function ContactsSection({ orgId, supplier }: { orgId: string; supplier: SupplierDetail }) {
   const { t } = useTranslation('suppliersRegister');
-  const [editing, setEditing] = useState<{ id: string | null; body: ContactInput } | null>(null);
-  const [deleting, setDeleting] = useState<Contact | null>(null);
-  const { save, remove } = usePartMutations<ContactInput>(orgId, supplier.id, 'contacts', () => {
-    setEditing(null);
-    setDeleting(null);
-  });
-  const errors = errorsByField(save.error, names);
-  const set = (patch: Partial<ContactInput>) => setEditing((e) => (e ? { ...e, body: { ...e.body, ...patch } } : e));
-  const open = (id: string | null, body: ContactInput) => {
-    save.reset();
-    setEditing({ id, body });
-  };
+  const ed = usePartEditor<ContactInput, Contact>(orgId, supplier.id, 'contacts', names);
+  const { editing, errors, set } = ed;
 
   return (
     <section aria-labelledby="contacts-heading">
@@ -34,7 +20,7 @@ export function ContactsSection({ orgId, supplier }: { orgId: string; supplier: 
         <Title id="contacts-heading" order={2} size="h3">
           {t('contacts.title')}
         </Title>
-        <Button onClick={() => open(null, blank)}>{t('contacts.add')}</Button>
+        <Button onClick={() => ed.open(null, blank)}>{t('contacts.add')}</Button>
       </Group>
       {supplier.contacts.length === 0 ? (
         <Text c="dimmed">{t('contacts.empty')}</Text>
@@ -70,19 +56,11 @@ export function ContactsSection({ orgId, supplier }: { orgId: string; supplier: 
                   <Button
                     size="xs"
                     variant="light"
-                    onClick={() => open(c.id, { name: c.name, email: c.email, phone: c.phone, role: c.role })}
+                    onClick={() => ed.open(c.id, { name: c.name, email: c.email, phone: c.phone, role: c.role })}
                   >
                     {t('contacts.edit', { name: c.name })}
                   </Button>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    c="red.9"
-                    onClick={() => {
-                      remove.reset();
-                      setDeleting(c);
-                    }}
-                  >
+                  <Button size="xs" variant="subtle" c="red.9" onClick={() => ed.askDelete(c)}>
                     {t('contacts.delete', { name: c.name })}
                   </Button>
                 </Group>
@@ -91,82 +69,68 @@ export function ContactsSection({ orgId, supplier }: { orgId: string; supplier: 
           ))}
         </DataTable>
       )}
-      <Modal
+      <PartEditModal
         opened={editing !== null}
-        onClose={() => setEditing(null)}
+        onClose={ed.close}
         title={editing?.id ? t('contacts.editTitle') : t('contacts.addTitle')}
+        saving={ed.save.isPending}
+        error={ed.generalError}
+        onSubmit={() =>
+          editing &&
+          ed.save.mutate({
+            id: editing.id,
+            body: {
+              ...editing.body,
+              name: editing.body.name.trim(),
+              email: editing.body.email.trim(),
+              phone: editing.body.phone?.trim() || null,
+            },
+          })
+        }
       >
         {editing ? (
-          <form
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              save.mutate({
-                id: editing.id,
-                body: {
-                  ...editing.body,
-                  name: editing.body.name.trim(),
-                  email: editing.body.email.trim(),
-                  phone: editing.body.phone?.trim() || null,
-                },
-              });
-            }}
-          >
-            <Stack>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  label={t('contacts.name')}
-                  required
-                  value={editing.body.name}
-                  onChange={(e) => set({ name: e.currentTarget.value })}
-                  error={errors.name}
-                />
-                <TextInput
-                  type="email"
-                  label={t('contacts.email')}
-                  required
-                  value={editing.body.email}
-                  onChange={(e) => set({ email: e.currentTarget.value })}
-                  error={errors.email}
-                />
-                <TextInput
-                  type="tel"
-                  label={t('contacts.phone')}
-                  value={editing.body.phone ?? ''}
-                  onChange={(e) => set({ phone: e.currentTarget.value })}
-                  error={errors.phone}
-                />
-                <NativeSelect
-                  label={t('contacts.role')}
-                  value={editing.body.role}
-                  onChange={(e) => set({ role: e.currentTarget.value as ContactInput['role'] })}
-                  data={contactRoles.map((r) => ({ value: r, label: t(`contactRoles.${r}`) }))}
-                />
-              </SimpleGrid>
-              <ErrorAlert error={generalError(save.error, names)} />
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setEditing(null)}>
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit" loading={save.isPending}>
-                  {t('common.save')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label={t('contacts.name')}
+              required
+              value={editing.body.name}
+              onChange={(e) => set({ name: e.currentTarget.value })}
+              error={errors.name}
+            />
+            <TextInput
+              type="email"
+              label={t('contacts.email')}
+              required
+              value={editing.body.email}
+              onChange={(e) => set({ email: e.currentTarget.value })}
+              error={errors.email}
+            />
+            <TextInput
+              type="tel"
+              label={t('contacts.phone')}
+              value={editing.body.phone ?? ''}
+              onChange={(e) => set({ phone: e.currentTarget.value })}
+              error={errors.phone}
+            />
+            <NativeSelect
+              label={t('contacts.role')}
+              value={editing.body.role}
+              onChange={(e) => set({ role: e.currentTarget.value as ContactInput['role'] })}
+              data={contactRoles.map((r) => ({ value: r, label: t(`contactRoles.${r}`) }))}
+            />
+          </SimpleGrid>
         ) : null}
-      </Modal>
-      <ConfirmModal
-        opened={deleting !== null}
+      </PartEditModal>
+      <PartDeleteConfirm
+        opened={ed.deleting !== null}
         title={t('contacts.deleteTitle')}
-        confirmLabel={t('common.delete')}
-        onConfirm={() => deleting && remove.mutate(deleting.id)}
-        onClose={() => setDeleting(null)}
-        loading={remove.isPending}
-        error={remove.error}
+        onConfirm={() => ed.deleting && ed.remove.mutate(ed.deleting.id)}
+        onClose={ed.cancelDelete}
+        deleting={ed.remove.isPending}
+        error={ed.remove.error}
       >
-        {t('contacts.deleteText', { name: deleting?.name ?? '' })}
-      </ConfirmModal>
+        {t('contacts.deleteText', { name: ed.deleting?.name ?? '' })}
+      </PartDeleteConfirm>
     </section>
   );
 }

@@ -1,12 +1,8 @@
-import { Button, Card, Checkbox, Group, Modal, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Card, Checkbox, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Callout } from '../../../admin/components/Callout.js';
-import { ConfirmModal } from '../../../admin/components/ConfirmModal.js';
-import { ErrorAlert } from '../../../admin/components/ErrorAlert.js';
-import { errorsByField, generalError } from '../field-errors.js';
 import { type HdsCertificate, type HdsInput, hdsActivities, type SupplierDetail } from '../types.js';
-import { usePartMutations } from './use-supplier.js';
+import { PartDeleteConfirm, PartEditModal, usePartEditor } from './part-editor.js';
 
 const names = ['activities', 'certifyingBody', 'certificateNumber', 'issuedOn', 'expiresOn'] as const;
 const blank: HdsInput = { activities: [], certifyingBody: '', certificateNumber: '', issuedOn: '', expiresOn: '' };
@@ -14,19 +10,9 @@ const blank: HdsInput = { activities: [], certifyingBody: '', certificateNumber:
 /** The provider's HDS certificates: activities 1-6 covered, body, number, dates; expiring ones are flagged. */
 export function HdsSection({ orgId, supplier }: { orgId: string; supplier: SupplierDetail }) {
   const { t, i18n } = useTranslation('suppliersRegister');
-  const [editing, setEditing] = useState<{ id: string | null; body: HdsInput } | null>(null);
-  const [deleting, setDeleting] = useState<HdsCertificate | null>(null);
-  const { save, remove } = usePartMutations<HdsInput>(orgId, supplier.id, 'hds-certificates', () => {
-    setEditing(null);
-    setDeleting(null);
-  });
+  const ed = usePartEditor<HdsInput, HdsCertificate>(orgId, supplier.id, 'hds-certificates', names);
+  const { editing, errors, set } = ed;
   const date = (d: string) => new Date(`${d}T00:00:00`).toLocaleDateString(i18n.language);
-  const open = (id: string | null, body: HdsInput) => {
-    save.reset();
-    setEditing({ id, body });
-  };
-  const errors = errorsByField(save.error, names);
-  const set = (patch: Partial<HdsInput>) => setEditing((e) => (e ? { ...e, body: { ...e.body, ...patch } } : e));
 
   return (
     <section aria-labelledby="hds-heading">
@@ -34,7 +20,7 @@ export function HdsSection({ orgId, supplier }: { orgId: string; supplier: Suppl
         <Title id="hds-heading" order={2} size="h3">
           {t('hds.title')}
         </Title>
-        <Button onClick={() => open(null, blank)}>{t('hds.add')}</Button>
+        <Button onClick={() => ed.open(null, blank)}>{t('hds.add')}</Button>
       </Group>
       {supplier.handlesHealthData && supplier.hdsCertificates.length === 0 ? (
         <Callout color="orange" mb="sm" title={t('hds.missingTitle')}>
@@ -63,7 +49,7 @@ export function HdsSection({ orgId, supplier }: { orgId: string; supplier: Suppl
                   size="xs"
                   variant="light"
                   onClick={() =>
-                    open(c.id, {
+                    ed.open(c.id, {
                       activities: c.activities,
                       certifyingBody: c.certifyingBody,
                       certificateNumber: c.certificateNumber,
@@ -74,15 +60,7 @@ export function HdsSection({ orgId, supplier }: { orgId: string; supplier: Suppl
                 >
                   {t('hds.edit', { number: c.certificateNumber })}
                 </Button>
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  c="red.9"
-                  onClick={() => {
-                    remove.reset();
-                    setDeleting(c);
-                  }}
-                >
+                <Button size="xs" variant="subtle" c="red.9" onClick={() => ed.askDelete(c)}>
                   {t('hds.delete', { number: c.certificateNumber })}
                 </Button>
               </Group>
@@ -90,89 +68,74 @@ export function HdsSection({ orgId, supplier }: { orgId: string; supplier: Suppl
           </Card>
         ))}
       </Stack>
-      <Modal
+      <PartEditModal
         opened={editing !== null}
-        onClose={() => setEditing(null)}
+        onClose={ed.close}
         title={editing?.id ? t('hds.editTitle') : t('hds.addTitle')}
         size="lg"
+        saving={ed.save.isPending}
+        error={ed.generalError}
+        onSubmit={() => editing && ed.save.mutate(editing)}
       >
         {editing ? (
-          <form
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              save.mutate(editing);
-            }}
-          >
-            <Stack>
-              <Checkbox.Group
-                label={t('hds.activitiesLabel')}
-                value={editing.body.activities.map(String)}
-                onChange={(vals) => set({ activities: vals.map(Number).sort() })}
-                error={errors.activities}
-              >
-                <Stack gap={6} mt={6}>
-                  {hdsActivities.map((a) => (
-                    <Checkbox key={a} value={String(a)} label={`${a}. ${t(`hds.activities.${a}`)}`} />
-                  ))}
-                </Stack>
-              </Checkbox.Group>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  label={t('hds.certifyingBody')}
-                  required
-                  value={editing.body.certifyingBody}
-                  onChange={(e) => set({ certifyingBody: e.currentTarget.value })}
-                  error={errors.certifyingBody}
-                />
-                <TextInput
-                  label={t('hds.certificateNumber')}
-                  required
-                  value={editing.body.certificateNumber}
-                  onChange={(e) => set({ certificateNumber: e.currentTarget.value })}
-                  error={errors.certificateNumber}
-                />
-                <TextInput
-                  type="date"
-                  label={t('hds.issuedOn')}
-                  required
-                  value={editing.body.issuedOn}
-                  onChange={(e) => set({ issuedOn: e.currentTarget.value })}
-                  error={errors.issuedOn}
-                />
-                <TextInput
-                  type="date"
-                  label={t('hds.expiresOn')}
-                  required
-                  value={editing.body.expiresOn}
-                  onChange={(e) => set({ expiresOn: e.currentTarget.value })}
-                  error={errors.expiresOn}
-                />
-              </SimpleGrid>
-              <ErrorAlert error={generalError(save.error, names)} />
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setEditing(null)}>
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit" loading={save.isPending}>
-                  {t('common.save')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+          <>
+            <Checkbox.Group
+              label={t('hds.activitiesLabel')}
+              value={editing.body.activities.map(String)}
+              onChange={(vals) => set({ activities: vals.map(Number).sort() })}
+              error={errors.activities}
+            >
+              <Stack gap={6} mt={6}>
+                {hdsActivities.map((a) => (
+                  <Checkbox key={a} value={String(a)} label={`${a}. ${t(`hds.activities.${a}`)}`} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label={t('hds.certifyingBody')}
+                required
+                value={editing.body.certifyingBody}
+                onChange={(e) => set({ certifyingBody: e.currentTarget.value })}
+                error={errors.certifyingBody}
+              />
+              <TextInput
+                label={t('hds.certificateNumber')}
+                required
+                value={editing.body.certificateNumber}
+                onChange={(e) => set({ certificateNumber: e.currentTarget.value })}
+                error={errors.certificateNumber}
+              />
+              <TextInput
+                type="date"
+                label={t('hds.issuedOn')}
+                required
+                value={editing.body.issuedOn}
+                onChange={(e) => set({ issuedOn: e.currentTarget.value })}
+                error={errors.issuedOn}
+              />
+              <TextInput
+                type="date"
+                label={t('hds.expiresOn')}
+                required
+                value={editing.body.expiresOn}
+                onChange={(e) => set({ expiresOn: e.currentTarget.value })}
+                error={errors.expiresOn}
+              />
+            </SimpleGrid>
+          </>
         ) : null}
-      </Modal>
-      <ConfirmModal
-        opened={deleting !== null}
+      </PartEditModal>
+      <PartDeleteConfirm
+        opened={ed.deleting !== null}
         title={t('hds.deleteTitle')}
-        confirmLabel={t('common.delete')}
-        onConfirm={() => deleting && remove.mutate(deleting.id)}
-        onClose={() => setDeleting(null)}
-        loading={remove.isPending}
-        error={remove.error}
+        onConfirm={() => ed.deleting && ed.remove.mutate(ed.deleting.id)}
+        onClose={ed.cancelDelete}
+        deleting={ed.remove.isPending}
+        error={ed.remove.error}
       >
-        {t('hds.deleteText', { number: deleting?.certificateNumber ?? '' })}
-      </ConfirmModal>
+        {t('hds.deleteText', { number: ed.deleting?.certificateNumber ?? '' })}
+      </PartDeleteConfirm>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api.js';
 import { registerApi, registerKeys } from '../endpoints.js';
 
-type Part = 'hds-certificates' | 'subcontractors' | 'contacts';
+export type Part = 'hds-certificates' | 'subcontractors' | 'contacts';
 
 /**
  * Create / update / delete of a provider's certificates, subcontractors or contacts; each success
