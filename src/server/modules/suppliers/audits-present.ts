@@ -2,6 +2,7 @@ import { fromBool01, fromJson } from '../../db/dialect.js';
 import type { AnswerMap, AnswerValue } from './audits-answers.js';
 import type { AnswerRow, AuditRow, EvidenceRow } from './audits-repo.js';
 import type { AuditSummary, CommentDto, EvidenceDto } from './audits-schema.js';
+import { type EvidenceKind, mediaTypes } from './evidence-sniff.js';
 import { type GridDefinition, gridDefinitionSchema } from './grid-definition.js';
 import type { CommentSide } from './tables.js';
 
@@ -85,4 +86,10 @@ export const presentAnswer = (r: AnswerRow) => ({
   value: fromJson<unknown>(r.value, null),
   comment: r.comment,
   answeredAt: r.answered_at,
+});
+
+/** The evidence limits a client needs to refuse a file before sending it; the server checks them again on upload. */
+export const evidenceLimits = (config: { EVIDENCE_MAX_BYTES: number }) => ({
+  evidenceMaxBytes: config.EVIDENCE_MAX_BYTES,
+  evidenceTypes: Object.keys(mediaTypes) as EvidenceKind[],
 });

@@ -5,6 +5,7 @@ import { access } from '../../platform/access/rules.js';
 import { contextOf } from '../../platform/context.js';
 import type { ModuleDeps } from '../index.js';
 import { AuditOpening } from './audits-open.js';
+import { evidenceLimits } from './audits-present.js';
 import {
   auditCreateBody,
   auditDetailSchema,
@@ -18,6 +19,7 @@ import {
   orgEvidenceParams,
   orgParams,
   shareBody,
+  shareCandidatesSchema,
   territoryAuditParams,
 } from './audits-schema.js';
 import { AuditsService } from './audits-service.js';
@@ -43,6 +45,10 @@ export function supplierAuditRoutes(fastify: FastifyInstance, deps: ModuleDeps):
   const read = { access: access.org('suppliers.read') };
   const manage = { access: access.org('suppliers.manage') };
   const base = '/api/orgs/:orgId/suppliers/audits';
+  const territoryBase = '/api/territories/:territoryId/suppliers/audits';
+  // Every AuditDetail carries the evidence limits, so the page knows them whichever action it came from.
+  const limits = evidenceLimits(deps.config);
+  const withLimits = async <T extends object>(detail: Promise<T>) => ({ ...(await detail), ...limits });
 
   app.get(
     base,
@@ -52,42 +58,63 @@ export function supplierAuditRoutes(fastify: FastifyInstance, deps: ModuleDeps):
   app.post(
     base,
     { config: manage, schema: { tags, params: orgParams, body: auditCreateBody, response: { 201: auditDetailSchema } } },
-    async (request, reply) => reply.status(201).send(await audits.create(contextOf(request), request.params.orgId, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await withLimits(audits.create(contextOf(request), request.params.orgId, request.body))),
   );
   app.get(
     `${base}/:auditId`,
     { config: read, schema: { tags, params: orgAuditParams, response: { 200: auditDetailSchema } } },
-    async (request) => audits.get(request.params.orgId, request.params.auditId),
+    async (request) => withLimits(audits.get(request.params.orgId, request.params.auditId)),
   );
   app.post(
     `${base}/:auditId/open`,
     { config: manage, schema: { tags, params: orgAuditParams, response: { 200: openResultSchema } } },
-    async (request) => opening.open(contextOf(request), request.params.orgId, request.params.auditId),
+    async (request) => withLimits(opening.open(contextOf(request), request.params.orgId, request.params.auditId)),
   );
   app.post(
     `${base}/:auditId/notice`,
     { config: manage, schema: { tags, params: orgAuditParams, response: { 200: openResultSchema } } },
-    async (request) => opening.resend(contextOf(request), request.params.orgId, request.params.auditId),
+    async (request) => withLimits(opening.resend(contextOf(request), request.params.orgId, request.params.auditId)),
   );
   app.post(
     `${base}/:auditId/cancel`,
     { config: manage, schema: { tags, params: orgAuditParams, response: { 200: auditDetailSchema } } },
-    async (request) => audits.cancel(contextOf(request), request.params.orgId, request.params.auditId),
+    async (request) => withLimits(audits.cancel(contextOf(request), request.params.orgId, request.params.auditId)),
   );
   app.post(
     `${base}/:auditId/share`,
     { config: manage, schema: { tags, params: orgAuditParams, body: shareBody, response: { 200: auditDetailSchema } } },
     async (request) =>
-      sharing.share(contextOf(request), { orgId: request.params.orgId }, request.params.auditId, request.body.organizationIds),
+      withLimits(sharing.share(contextOf(request), { orgId: request.params.orgId }, request.params.auditId, request.body.organizationIds)),
   );
   app.post(
-    '/api/territories/:territoryId/suppliers/audits/:auditId/share',
+    `${territoryBase}/:auditId/share`,
     {
       config: { access: access.territory('suppliers.manage') },
       schema: { tags, params: territoryAuditParams, body: shareBody, response: { 200: auditDetailSchema } },
     },
     async (request) =>
-      sharing.share(contextOf(request), { territoryId: request.params.territoryId }, request.params.auditId, request.body.organizationIds),
+      withLimits(
+        sharing.share(
+          contextOf(request),
+          { territoryId: request.params.territoryId },
+          request.params.auditId,
+          request.body.organizationIds,
+        ),
+      ),
+  );
+  app.get(
+    `${base}/:auditId/share-candidates`,
+    { config: manage, schema: { tags, params: orgAuditParams, response: { 200: shareCandidatesSchema } } },
+    async (request) => sharing.candidates({ orgId: request.params.orgId }, request.params.auditId),
+  );
+  app.get(
+    `${territoryBase}/:auditId/share-candidates`,
+    {
+      config: { access: access.territory('suppliers.manage') },
+      schema: { tags, params: territoryAuditParams, response: { 200: shareCandidatesSchema } },
+    },
+    async (request) => sharing.candidates({ territoryId: request.params.territoryId }, request.params.auditId),
   );
 
   app.get(

@@ -99,7 +99,11 @@ export const auditListSchema = z.object({
   pageSize: z.number(),
 });
 
-export const auditDetailSchema = auditSummarySchema.extend({
+/** What the server accepts as evidence, so a client refuses a file before sending it (docs: "Evidence"). */
+const evidenceLimitsShape = { evidenceMaxBytes: z.number().int(), evidenceTypes: z.array(z.string()) };
+
+/** The audit as AuditsService builds it; the routes answer it with the evidence limits (auditDetailSchema). */
+export const auditDetailCoreSchema = auditSummarySchema.extend({
   grid: gridSnapshot,
   visibleQuestionIds: z.array(z.string()),
   /** False for a participant until the provider agreed to the sharing: answers, evidence and thread stay empty. */
@@ -109,6 +113,8 @@ export const auditDetailSchema = auditSummarySchema.extend({
   comments: z.array(commentSchema),
   participants: z.array(z.object({ organizationId: z.string(), name: z.string(), joinedAt: z.string() })),
 });
+
+export const auditDetailSchema = auditDetailCoreSchema.extend(evidenceLimitsShape);
 
 export const openResultSchema = auditDetailSchema.extend({ noticesSent: z.number(), noticeFailures: z.array(z.string()) });
 
@@ -133,6 +139,24 @@ export const portalDetailSchema = portalSummarySchema.extend({
   evidence: z.array(evidenceSchema),
   comments: z.array(commentSchema),
   readOnly: z.boolean(),
+  ...evidenceLimitsShape,
+});
+
+/** Share candidates: who the share would accept now, and the other territory members with why not. */
+export const shareCandidatesSchema = z.object({
+  items: z.array(
+    z.object({
+      organizationId: z.string(),
+      name: z.string(),
+      territoryId: z.string(),
+      territoryName: z.string(),
+      supplierName: z.string(),
+      contractEndsOn: z.string().nullable(),
+    }),
+  ),
+  ineligible: z.array(
+    z.object({ organizationId: z.string(), name: z.string(), territoryName: z.string(), reason: z.enum(['no_same_provider']) }),
+  ),
 });
 
 export const portalListSchema = z.object({ items: z.array(portalSummarySchema) });
@@ -140,7 +164,7 @@ export const portalListSchema = z.object({ items: z.array(portalSummarySchema) }
 export type AuditListQuery = z.infer<typeof auditListQuery>;
 export type AuditCreateInput = z.infer<typeof auditCreateBody>;
 export type AuditSummary = z.infer<typeof auditSummarySchema>;
-export type AuditDetail = z.infer<typeof auditDetailSchema>;
+export type AuditDetail = z.infer<typeof auditDetailCoreSchema>;
 export type PortalSummary = z.infer<typeof portalSummarySchema>;
 export type PortalDetail = z.infer<typeof portalDetailSchema>;
 export type EvidenceDto = z.infer<typeof evidenceSchema>;

@@ -30,8 +30,8 @@ export class AuditSharing {
           en: 'A cancelled or closed audit can no longer be shared.',
         });
       }
-      const { siren } = await trx.selectFrom('suppliers').select('siren').where('id', '=', audit.supplier_id).executeTakeFirstOrThrow();
       const before = (await auditsRepo.participants(trx, auditId)).map((p) => p.organization_id);
+      const { eligible } = await shareEligibility(trx, audit, territories, before);
       const now = clock.now().toISOString();
       const added: string[] = [];
       for (const [i, orgId] of [...new Set(organizationIds)].entries()) {
@@ -44,10 +44,11 @@ export class AuditSharing {
           );
         }
         if (before.includes(orgId)) continue;
-        const contract = await this.eligibility(trx, orgId, territories, siren, field);
+        const candidate = eligible.get(orgId);
+        if (!candidate) throw notEligible(field);
         await trx
           .insertInto('supplier_audit_participants')
-          .values({ audit_id: auditId, organization_id: orgId, contract_id: contract, joined_at: now })
+          .values({ audit_id: auditId, organization_id: orgId, contract_id: candidate.contractId, joined_at: now })
           .execute();
         added.push(orgId);
       }
@@ -64,6 +65,18 @@ export class AuditSharing {
       });
       return this.audits.get(audit.organization_id, auditId, trx);
     });
+  }
+
+  /** Who `share` would accept now, and the other members of the same territories with the reason they are missing. */
+  async candidates(scope: ShareScope, auditId: string): Promise<ShareCandidates> {
+    const { db } = this.deps;
+    const { audit, territories } = await this.reach(db, scope, auditId);
+    const participants = (await auditsRepo.participants(db, auditId)).map((p) => p.organization_id);
+    const { eligible, ineligible } = await shareEligibility(db, audit, territories, participants);
+    return {
+      items: [...eligible.values()].map(({ contractId: _, ...item }) => item),
+      ineligible,
+    };
   }
 
   /** The provider's consent, given once for the current participants. */
@@ -111,44 +124,117 @@ export class AuditSharing {
     if (!audit || !member) throw new NotFound('audit');
     return { audit, territories: [scope.territoryId] };
   }
+}
 
-  /** A participant shares a territory with the lead and lists the same company; its contract with it, if any. */
-  private async eligibility(trx: Db, orgId: string, territories: string[], siren: string, field: string): Promise<string | null> {
-    const inTerritory =
-      territories.length > 0 &&
-      (await trx
-        .selectFrom('territory_members')
-        .select('organization_id')
-        .where('organization_id', '=', orgId)
-        .where('territory_id', 'in', territories)
-        .executeTakeFirst());
-    const supplier = inTerritory
-      ? await trx
-          .selectFrom('suppliers')
-          .select('id')
-          .where('organization_id', '=', orgId)
-          .where('siren', '=', siren)
+export interface ShareCandidate {
+  organizationId: string;
+  name: string;
+  territoryId: string;
+  territoryName: string;
+  supplierName: string;
+  contractId: string | null;
+  contractEndsOn: string | null;
+}
+export interface IneligibleMember {
+  organizationId: string;
+  name: string;
+  territoryName: string;
+  reason: 'no_same_provider';
+}
+export interface ShareCandidates {
+  items: Omit<ShareCandidate, 'contractId'>[];
+  ineligible: IneligibleMember[];
+}
+
+const notEligible = (field: string) =>
+  new Invalid(
+    'participant_not_eligible',
+    {
+      fr: "Cet établissement n'est pas membre d'un territoire commun ou n'a pas ce prestataire (même SIREN) dans son registre.",
+      en: 'This establishment is not a member of a common territory or does not list this provider (same SIREN) in its register.',
+    },
+    field,
+  );
+
+/**
+ * The share rule, for both the share itself and the list of candidates: a member of one of
+ * `territories`, neither the lead nor already taking part, whose register lists the audited
+ * company (same SIREN, not archived). Each eligible organization comes with its latest contract
+ * with that company, recorded on its participation. An organization in several of these
+ * territories is listed once, under the first territory by name.
+ */
+export async function shareEligibility(
+  db: Db,
+  audit: Pick<AuditRow, 'organization_id' | 'supplier_id'>,
+  territories: string[],
+  participants: string[],
+): Promise<{ eligible: Map<string, ShareCandidate>; ineligible: IneligibleMember[] }> {
+  const eligible = new Map<string, ShareCandidate>();
+  const ineligible: IneligibleMember[] = [];
+  if (territories.length === 0) return { eligible, ineligible };
+  const excluded = [audit.organization_id, ...participants];
+  const members = await db
+    .selectFrom('territory_members')
+    .innerJoin('territories', 'territories.id', 'territory_members.territory_id')
+    .innerJoin('organizations', 'organizations.id', 'territory_members.organization_id')
+    .select(['organizations.id', 'organizations.name', 'territories.id as territory_id', 'territories.name as territory_name'])
+    .where('territory_members.territory_id', 'in', territories)
+    .where('territory_members.organization_id', 'not in', excluded)
+    .orderBy('territories.name')
+    .orderBy('territories.id')
+    .orderBy('organizations.name')
+    .orderBy('organizations.id')
+    .execute();
+  const unique = members.filter((m, i) => members.findIndex((o) => o.id === m.id) === i);
+  if (unique.length === 0) return { eligible, ineligible };
+  const { siren } = await db.selectFrom('suppliers').select('siren').where('id', '=', audit.supplier_id).executeTakeFirstOrThrow();
+  const suppliers = await db
+    .selectFrom('suppliers')
+    .select(['id', 'organization_id', 'name'])
+    .where(
+      'organization_id',
+      'in',
+      unique.map((m) => m.id),
+    )
+    .where('siren', '=', siren)
+    .where('archived', '=', 0)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  const supplierOf = new Map<string, (typeof suppliers)[number]>();
+  for (const s of suppliers) if (!supplierOf.has(s.organization_id)) supplierOf.set(s.organization_id, s);
+  const contracts =
+    suppliers.length === 0
+      ? []
+      : await db
+          .selectFrom('supplier_contracts')
+          .select(['id', 'supplier_id', 'ends_on'])
+          .where(
+            'supplier_id',
+            'in',
+            suppliers.map((s) => s.id),
+          )
           .where('archived', '=', 0)
-          .executeTakeFirst()
-      : undefined;
+          .orderBy('starts_on', 'desc')
+          .orderBy('id', 'desc')
+          .execute();
+  for (const m of unique) {
+    const supplier = supplierOf.get(m.id);
     if (!supplier) {
-      throw new Invalid(
-        'participant_not_eligible',
-        {
-          fr: "Cet établissement n'est pas membre d'un territoire commun ou n'a pas ce prestataire (même SIREN) dans son registre.",
-          en: 'This establishment is not a member of a common territory or does not list this provider (same SIREN) in its register.',
-        },
-        field,
-      );
+      ineligible.push({ organizationId: m.id, name: m.name, territoryName: m.territory_name, reason: 'no_same_provider' });
+      continue;
     }
-    const contract = await trx
-      .selectFrom('supplier_contracts')
-      .select('id')
-      .where('supplier_id', '=', supplier.id)
-      .where('organization_id', '=', orgId)
-      .where('archived', '=', 0)
-      .orderBy('starts_on', 'desc')
-      .executeTakeFirst();
-    return contract?.id ?? null;
+    // Ordered by start, newest first: the first one met is the latest contract.
+    const contract = contracts.find((c) => c.supplier_id === supplier.id);
+    eligible.set(m.id, {
+      organizationId: m.id,
+      name: m.name,
+      territoryId: m.territory_id,
+      territoryName: m.territory_name,
+      supplierName: supplier.name,
+      contractId: contract?.id ?? null,
+      contractEndsOn: contract?.ends_on ?? null,
+    });
   }
+  return { eligible, ineligible };
 }

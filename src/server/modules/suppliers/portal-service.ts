@@ -7,7 +7,7 @@ import type { ModuleDeps } from '../index.js';
 import { auditForProvider } from './audits-access.js';
 import { validateAnswer, visibleQuestions } from './audits-answers.js';
 import { submittedNoticeEmail } from './audits-mails.js';
-import { answerMapOf, presentAnswer, presentComment, presentEvidence, snapshotOf } from './audits-present.js';
+import { answerMapOf, evidenceLimits, presentAnswer, presentComment, presentEvidence, snapshotOf } from './audits-present.js';
 import { type AuditRow, auditsRepo } from './audits-repo.js';
 import type { PortalDetail, PortalSummary } from './audits-schema.js';
 import { establishmentPath, establishmentRecipients } from './comments-service.js';
@@ -116,6 +116,7 @@ export class PortalService {
       evidence: evidence.map(presentEvidence),
       comments: comments.map(presentComment),
       readOnly: audit.status !== 'open',
+      ...evidenceLimits(this.deps.config),
     };
   }
 
@@ -125,8 +126,10 @@ export class PortalService {
     if (!reviewed.includes(audit.status)) return [];
     const today = this.deps.clock.now().toISOString().slice(0, 10);
     const rows = await findingsOfAudit(this.deps.db, auditId, today);
-    const ids = rows.map((f) => f.id);
-    const proposers = await planProposers(this.deps.db, ids);
+    const proposers = await planProposers(
+      this.deps.db,
+      rows.map((f) => f.id),
+    );
     return rows.map((f) => ({
       id: f.id,
       questionId: f.questionId,

@@ -55,6 +55,8 @@ describe('provider portal', () => {
         'dueOn',
         'establishmentName',
         'evidence',
+        'evidenceMaxBytes',
+        'evidenceTypes',
         'grid',
         'id',
         'openedAt',

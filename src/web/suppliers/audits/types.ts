@@ -100,6 +100,8 @@ export interface AuditSummary {
 }
 
 export interface AuditDetail extends AuditSummary {
+  evidenceMaxBytes: number;
+  evidenceTypes: string[];
   grid: GridSnapshot;
   visibleQuestionIds: string[];
   answersVisible: boolean;
@@ -127,6 +129,8 @@ export interface PortalSummary {
 }
 
 export interface PortalDetail extends PortalSummary {
+  evidenceMaxBytes: number;
+  evidenceTypes: string[];
   sharedWith: string[];
   grid: GridSnapshot;
   visibleQuestionIds: string[];

@@ -1,93 +1,146 @@
-import { Button, Group, Modal, MultiSelect, Select, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Button, Checkbox, Group, List, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Callout } from '../../../admin/components/Callout.js';
 import { ErrorAlert } from '../../../admin/components/ErrorAlert.js';
 import { api } from '../../../api.js';
-import { auditsApi } from '../endpoints.js';
+import { auditsApi, auditsKeys } from '../endpoints.js';
+import { registerSharingTexts } from '../i18n/sharing-texts.js';
 import type { AuditDetail } from '../types.js';
-
-interface TerritoryMembers {
-  id: string;
-  name: string;
-  members: Array<{ organizationId: string; name: string }>;
-}
+import { groupByTerritory, type ShareCandidate, type ShareCandidates, shareCandidatesPath, stillOffered } from './share-candidates.js';
 
 interface Props {
   orgId: string;
   audit: AuditDetail;
-  /** The coordinator's territory (header switcher): sharing then goes through the territory route. */
+  /** The coordinator's territory (header switcher): candidates and sharing then go through the territory routes. */
   territoryId: string | null;
   opened: boolean;
   onClose: () => void;
   onShared: (audit: AuditDetail) => void;
 }
 
-/** Shares an audit with other members of a territory; the provider is asked to agree before they read anything. */
+/**
+ * Shares an audit with other members of the lead's territories. The server says who may join
+ * (same company in their register) and who may not and why, so an organization admin needs no
+ * right on the territory itself; the provider is asked to agree before the new participants read anything.
+ */
 export function ShareModal({ orgId, audit, territoryId, opened, onClose, onShared }: Props) {
-  const { t } = useTranslation('suppliersAudits');
+  const { t, i18n } = useTranslation('suppliersAudits');
+  registerSharingTexts(i18n);
+  const queryClient = useQueryClient();
   const [picked, setPicked] = useState<string[]>([]);
-  const org = useQuery({
-    queryKey: ['suppliersAudits', orgId, 'territories'],
-    queryFn: () => api<{ territories?: Array<{ id: string; name: string }> }>(auditsApi.organization(orgId)),
-    enabled: opened && territoryId === null,
+  const key = [...auditsKeys.audit(orgId, audit.id), 'share-candidates', territoryId] as const;
+  const candidates = useQuery({
+    queryKey: key,
+    queryFn: () => api<ShareCandidates>(shareCandidatesPath(orgId, audit.id, territoryId)),
+    enabled: opened,
   });
-  const [chosenTerritory, setChosenTerritory] = useState<string | null>(null);
-  const territory = territoryId ?? chosenTerritory ?? org.data?.territories?.[0]?.id ?? null;
-  const members = useQuery({
-    queryKey: ['suppliersAudits', 'territory-members', territory],
-    queryFn: () => api<TerritoryMembers>(auditsApi.territory(territory ?? '')),
-    enabled: opened && territory !== null,
-  });
-  const taken = new Set([audit.organizationId, ...audit.participants.map((p) => p.organizationId)]);
+  const items = candidates.data?.items ?? [];
   const share = useMutation({
     mutationFn: () =>
       api<AuditDetail>(territoryId ? auditsApi.territoryShare(territoryId, audit.id) : auditsApi.auditAction(orgId, audit.id, 'share'), {
-        body: { organizationIds: picked },
+        body: { organizationIds: stillOffered(picked, items) },
       }),
     onSuccess: (next) => {
       setPicked([]);
+      void queryClient.invalidateQueries({ queryKey: key });
       onShared(next);
     },
   });
+  const close = () => {
+    setPicked([]);
+    share.reset();
+    onClose();
+  };
+  const ends = (day: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  const detailsOf = (c: ShareCandidate) =>
+    [
+      t('sharingCandidates.inRegister', { name: c.supplierName }),
+      c.contractEndsOn ? t('sharingCandidates.contractEnds', { date: ends(c.contractEndsOn) }) : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  const ineligible = candidates.data?.ineligible ?? [];
+  const count = stillOffered(picked, items).length;
+
   return (
-    <Modal opened={opened} onClose={onClose} title={t('sharing.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened={opened} onClose={close} title={t('sharing.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack>
         <Text size="sm">{t('sharing.explain')}</Text>
-        {territoryId === null && (org.data?.territories?.length ?? 0) > 1 ? (
-          <Select
-            label={t('sharing.territory')}
-            data={(org.data?.territories ?? []).map((x) => ({ value: x.id, label: x.name }))}
-            value={territory}
-            onChange={setChosenTerritory}
-          />
+        {audit.providerAgreedSharedAt ? <Callout color="yellow">{t('sharingCandidates.reconsent')}</Callout> : null}
+        {candidates.isPending && opened ? (
+          <Group gap="xs" role="status">
+            <Loader size="xs" />
+            <Text size="sm">{t('sharingCandidates.loading')}</Text>
+          </Group>
         ) : null}
-        {territory === null && !org.isPending ? (
+        <ErrorAlert error={candidates.error} />
+        {candidates.data && items.length === 0 ? (
           <Text size="sm" c="dimmed">
-            {t('sharing.noTerritory')}
+            {ineligible.length === 0 ? t('sharingCandidates.noMembers') : t('sharingCandidates.none')}
           </Text>
         ) : null}
-        {members.isError ? (
-          <Text size="sm" c="dimmed">
-            {t('sharing.membersUnavailable')}
+        {items.length > 0 ? (
+          <Stack gap={2}>
+            <Title order={3} size="sm">
+              {t('sharingCandidates.pick')}
+            </Title>
+            <Text size="xs" c="dimmed">
+              {t('sharingCandidates.pickHint')}
+            </Text>
+          </Stack>
+        ) : null}
+        {groupByTerritory(items).map((group) => {
+          const inGroup = new Set(group.items.map((c) => c.organizationId));
+          return (
+            <Checkbox.Group
+              key={group.territoryId}
+              label={group.territoryName}
+              value={picked.filter((id) => inGroup.has(id))}
+              onChange={(values) => setPicked([...picked.filter((id) => !inGroup.has(id)), ...values])}
+            >
+              <Stack gap="xs" mt="xs">
+                {group.items.map((c) => (
+                  <Checkbox key={c.organizationId} value={c.organizationId} label={c.name} description={detailsOf(c)} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          );
+        })}
+        {items.length > 0 ? (
+          <Text size="sm" aria-live="polite">
+            {t('sharingCandidates.selected', { count })}
           </Text>
         ) : null}
-        <MultiSelect
-          label={t('sharing.organizations')}
-          data={(members.data?.members ?? [])
-            .filter((m) => !taken.has(m.organizationId))
-            .map((m) => ({ value: m.organizationId, label: m.name }))}
-          value={picked}
-          onChange={setPicked}
-          searchable
-          nothingFoundMessage={t('common.nothingFound')}
-        />
+        {ineligible.length > 0 ? (
+          <Stack gap={4}>
+            <Title order={3} size="sm">
+              {t('sharingCandidates.ineligibleTitle')}
+            </Title>
+            <Text size="xs" c="dimmed">
+              {t('sharingCandidates.ineligibleHint')}
+            </Text>
+            <List size="sm" c="dimmed" spacing={2}>
+              {ineligible.map((m) => (
+                <List.Item key={m.organizationId}>
+                  {t('sharingCandidates.ineligibleItem', {
+                    name: m.name,
+                    territory: m.territoryName,
+                    reason: t(`sharingCandidates.reason.${m.reason}`),
+                  })}
+                </List.Item>
+              ))}
+            </List>
+          </Stack>
+        ) : null}
         <ErrorAlert error={share.error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={close}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => share.mutate()} loading={share.isPending} disabled={picked.length === 0}>
+          <Button onClick={() => share.mutate()} loading={share.isPending} disabled={count === 0}>
             {t('sharing.submit')}
           </Button>
         </Group>

@@ -13,6 +13,8 @@ import { EvidenceUpload } from './EvidenceUpload.js';
 
 interface Props {
   auditId: string;
+  /** The server's evidence size limit, checked before uploading. */
+  maxBytes?: number;
   question: GridQuestion;
   number: number;
   saved: Answer | undefined;
@@ -153,7 +155,13 @@ export function QuestionCard(props: Props) {
               onDelete={readOnly ? undefined : props.onDeleteEvidence}
             />
             {readOnly ? null : (
-              <EvidenceUpload auditId={auditId} questionId={q.id} questionLabel={text} onUploaded={props.onEvidenceChanged} />
+              <EvidenceUpload
+                auditId={auditId}
+                questionId={q.id}
+                questionLabel={text}
+                onUploaded={props.onEvidenceChanged}
+                {...(props.maxBytes ? { maxBytes: props.maxBytes } : {})}
+              />
             )}
           </Stack>
         ) : null}
