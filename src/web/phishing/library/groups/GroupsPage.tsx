@@ -1,17 +1,15 @@
-import { Anchor, Button, Group, NativeSelect, Table, Text } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Anchor, Button, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../../../admin/components/DataTable.js';
+import { FilterSelect } from '../../../admin/components/FilterSelect.js';
 import { ListFooter } from '../../../admin/components/ListFooter.js';
 import { ListStatus } from '../../../admin/components/ListStatus.js';
 import { PageHeader } from '../../../admin/components/PageHeader.js';
 import { SearchInput } from '../../../admin/components/SearchInput.js';
 import { SortableTh, Th } from '../../../admin/components/SortableTh.js';
 import { StatusBadge } from '../../../admin/components/StatusBadge.js';
-import { useUrlState } from '../../../admin/components/useUrlState.js';
-import { qs } from '../../../admin/endpoints.js';
-import { api, type Page } from '../../../api.js';
+import { usePagedList } from '../../../admin/components/usePagedList.js';
 import { WithOrg } from '../../../learning/admin/components/scoped.js';
 import { LibraryTabs, libraryPath } from '../components/LibraryTabs.js';
 import { libraryApi, libraryKeys } from '../endpoints.js';
@@ -41,15 +39,11 @@ export function useCriteriaSummary() {
 function Groups({ orgId }: { orgId: string }) {
   const { t } = useTranslation('phishingLibrary');
   const summary = useCriteriaSummary();
-  const [state, set] = useUrlState(defaults);
-  const page = Number(state.page) || 1;
-  const pageSize = Number(state.pageSize) || 25;
-  const list = useQuery({
-    queryKey: [...libraryKeys.groups(orgId), 'list', state],
-    queryFn: () => api<Page<TargetGroup>>(`${libraryApi.groups(orgId)}${qs({ ...state, page, pageSize })}`),
-    placeholderData: keepPreviousData,
-  });
-  const onSort = (sort: string) => set({ sort });
+  const { state, set, list, footer, onSort } = usePagedList<TargetGroup, keyof typeof defaults>(
+    libraryKeys.groups(orgId),
+    libraryApi.groups(orgId),
+    defaults,
+  );
   return (
     <>
       <PageHeader
@@ -64,11 +58,12 @@ function Groups({ orgId }: { orgId: string }) {
       <LibraryTabs />
       <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
         <SearchInput label={t('groups.search')} value={state.q} onSearch={(q) => set({ q })} />
-        <NativeSelect
+        <FilterSelect
           label={t('groups.kind')}
           value={state.kind}
-          onChange={(e) => set({ kind: e.currentTarget.value })}
-          data={[{ value: '', label: t('common.all') }, ...groupKinds.map((k) => ({ value: k, label: t(`groupKinds.${k}`) }))]}
+          onChange={(kind) => set({ kind })}
+          options={groupKinds.map((k) => ({ value: k, label: t(`groupKinds.${k}`) }))}
+          allLabel={t('common.all')}
         />
       </Group>
       <ListStatus
@@ -109,13 +104,7 @@ function Groups({ orgId }: { orgId: string }) {
             </Table.Tr>
           ))}
         </DataTable>
-        <ListFooter
-          page={page}
-          pageSize={pageSize}
-          total={list.data?.total ?? 0}
-          onPage={(p) => set({ page: String(p) })}
-          onPageSize={(n) => set({ pageSize: String(n) })}
-        />
+        <ListFooter {...footer} />
       </ListStatus>
     </>
   );

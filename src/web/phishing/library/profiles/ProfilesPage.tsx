@@ -1,5 +1,4 @@
 import { Anchor, Button, Group, Table, Text } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,9 +8,7 @@ import { ListStatus } from '../../../admin/components/ListStatus.js';
 import { PageHeader } from '../../../admin/components/PageHeader.js';
 import { SearchInput } from '../../../admin/components/SearchInput.js';
 import { SortableTh, Th } from '../../../admin/components/SortableTh.js';
-import { useUrlState } from '../../../admin/components/useUrlState.js';
-import { qs } from '../../../admin/endpoints.js';
-import { api, type Page } from '../../../api.js';
+import { usePagedList } from '../../../admin/components/usePagedList.js';
 import { WithOrg } from '../../../learning/admin/components/scoped.js';
 import { LibraryTabs, libraryPath } from '../components/LibraryTabs.js';
 import { libraryApi, libraryKeys } from '../endpoints.js';
@@ -27,17 +24,13 @@ export function ProfilesPage() {
 
 function Profiles({ orgId }: { orgId: string }) {
   const { t } = useTranslation('phishingLibrary');
-  const [state, set] = useUrlState(defaults);
+  const { state, set, list, footer, onSort } = usePagedList<Profile, keyof typeof defaults>(
+    libraryKeys.profiles(orgId),
+    libraryApi.profiles(orgId),
+    defaults,
+  );
   const [testing, setTesting] = useState<Profile | null>(null);
   const [archiving, setArchiving] = useState<Profile | null>(null);
-  const page = Number(state.page) || 1;
-  const pageSize = Number(state.pageSize) || 25;
-  const list = useQuery({
-    queryKey: [...libraryKeys.profiles(orgId), 'list', state],
-    queryFn: () => api<Page<Profile>>(`${libraryApi.profiles(orgId)}${qs({ ...state, page, pageSize })}`),
-    placeholderData: keepPreviousData,
-  });
-  const onSort = (sort: string) => set({ sort });
   return (
     <>
       <PageHeader
@@ -120,13 +113,7 @@ function Profiles({ orgId }: { orgId: string }) {
             </Table.Tr>
           ))}
         </DataTable>
-        <ListFooter
-          page={page}
-          pageSize={pageSize}
-          total={list.data?.total ?? 0}
-          onPage={(p) => set({ page: String(p) })}
-          onPageSize={(n) => set({ pageSize: String(n) })}
-        />
+        <ListFooter {...footer} />
       </ListStatus>
       <TestEmailModal orgId={orgId} profile={testing} onClose={() => setTesting(null)} />
       <ArchiveProfile orgId={orgId} profile={archiving} onClose={() => setArchiving(null)} />

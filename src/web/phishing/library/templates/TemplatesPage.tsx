@@ -1,16 +1,14 @@
 import { Anchor, Button, Group, NativeSelect, Table, Text } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../../../admin/components/DataTable.js';
+import { FilterSelect } from '../../../admin/components/FilterSelect.js';
 import { ListFooter } from '../../../admin/components/ListFooter.js';
 import { ListStatus } from '../../../admin/components/ListStatus.js';
 import { PageHeader } from '../../../admin/components/PageHeader.js';
 import { SearchInput } from '../../../admin/components/SearchInput.js';
 import { SortableTh, Th } from '../../../admin/components/SortableTh.js';
-import { useUrlState } from '../../../admin/components/useUrlState.js';
-import { qs } from '../../../admin/endpoints.js';
-import { api, type Page } from '../../../api.js';
+import { usePagedList } from '../../../admin/components/usePagedList.js';
 import { WithOrg } from '../../../learning/admin/components/scoped.js';
 import { ArchivedBadge, DifficultyBadge, LanguageBadges, OriginBadge } from '../components/badges.js';
 import { LibraryTabs, libraryPath } from '../components/LibraryTabs.js';
@@ -36,16 +34,11 @@ export function TemplatesPage() {
 
 function Templates({ orgId }: { orgId: string }) {
   const { t } = useTranslation('phishingLibrary');
-  const [state, set] = useUrlState(defaults);
-  const page = Number(state.page) || 1;
-  const pageSize = Number(state.pageSize) || 25;
-  const list = useQuery({
-    queryKey: [...libraryKeys.templates(orgId), 'list', state],
-    queryFn: () => api<Page<TemplateSummary>>(`${libraryApi.templates(orgId)}${qs({ ...state, page, pageSize })}`),
-    placeholderData: keepPreviousData,
-  });
-  const all = { value: '', label: t('common.all') };
-  const onSort = (sort: string) => set({ sort });
+  const { state, set, list, footer, onSort } = usePagedList<TemplateSummary, keyof typeof defaults>(
+    libraryKeys.templates(orgId),
+    libraryApi.templates(orgId),
+    defaults,
+  );
   return (
     <>
       <PageHeader
@@ -60,29 +53,33 @@ function Templates({ orgId }: { orgId: string }) {
       <LibraryTabs />
       <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
         <SearchInput label={t('templates.search')} value={state.q} onSearch={(q) => set({ q })} />
-        <NativeSelect
+        <FilterSelect
           label={t('fields.theme')}
           value={state.theme}
-          onChange={(e) => set({ theme: e.currentTarget.value })}
-          data={[all, ...templateThemes.map((v) => ({ value: v, label: t(`themes.${v}`) }))]}
+          onChange={(theme) => set({ theme })}
+          options={templateThemes.map((v) => ({ value: v, label: t(`themes.${v}`) }))}
+          allLabel={t('common.all')}
         />
-        <NativeSelect
+        <FilterSelect
           label={t('fields.difficulty')}
           value={state.difficulty}
-          onChange={(e) => set({ difficulty: e.currentTarget.value })}
-          data={[all, ...difficulties.map((v) => ({ value: v, label: t(`difficulties.${v}`) }))]}
+          onChange={(difficulty) => set({ difficulty })}
+          options={difficulties.map((v) => ({ value: v, label: t(`difficulties.${v}`) }))}
+          allLabel={t('common.all')}
         />
-        <NativeSelect
+        <FilterSelect
           label={t('fields.language')}
           value={state.language}
-          onChange={(e) => set({ language: e.currentTarget.value })}
-          data={[all, ...languages.map((v) => ({ value: v, label: t(`languages.${v}`) }))]}
+          onChange={(language) => set({ language })}
+          options={languages.map((v) => ({ value: v, label: t(`languages.${v}`) }))}
+          allLabel={t('common.all')}
         />
-        <NativeSelect
+        <FilterSelect
           label={t('fields.origin')}
           value={state.origin}
-          onChange={(e) => set({ origin: e.currentTarget.value })}
-          data={[all, ...origins.map((v) => ({ value: v, label: t(`origins.${v}`) }))]}
+          onChange={(origin) => set({ origin })}
+          options={origins.map((v) => ({ value: v, label: t(`origins.${v}`) }))}
+          allLabel={t('common.all')}
         />
         <NativeSelect
           label={t('fields.archived')}
@@ -142,13 +139,7 @@ function Templates({ orgId }: { orgId: string }) {
             </Table.Tr>
           ))}
         </DataTable>
-        <ListFooter
-          page={page}
-          pageSize={pageSize}
-          total={list.data?.total ?? 0}
-          onPage={(p) => set({ page: String(p) })}
-          onPageSize={(n) => set({ pageSize: String(n) })}
-        />
+        <ListFooter {...footer} />
       </ListStatus>
     </>
   );
