@@ -13,8 +13,6 @@ export const auditsApi = {
   territoryShare: (territoryId: string, auditId: string) => `/api/territories/${seg(territoryId)}/suppliers/audits/${seg(auditId)}/share`,
   comments: (orgId: string, auditId: string) => `${org(orgId)}/audits/${seg(auditId)}/comments`,
   evidenceFile: (orgId: string, auditId: string, evidenceId: string) => `${org(orgId)}/audits/${seg(auditId)}/evidence/${seg(evidenceId)}`,
-  organization: (orgId: string) => `/api/orgs/${seg(orgId)}`,
-  territory: (territoryId: string) => `/api/territories/${seg(territoryId)}`,
 
   grids: (orgId: string) => `${org(orgId)}/grids`,
   grid: (orgId: string, gridId: string) => `${org(orgId)}/grids/${seg(gridId)}`,

@@ -1,6 +1,5 @@
 import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { registerSpreadsheetTexts } from '../i18n/spreadsheet-texts.js';
 import { spreadsheetApi } from '../portal/spreadsheet-logic.js';
 
 /**
@@ -8,8 +7,7 @@ import { spreadsheetApi } from '../portal/spreadsheet-logic.js';
  * before the provider's agreement gets the grid without answers (the server decides).
  */
 export function AnswersExport({ orgId, auditId }: { orgId: string; auditId: string }) {
-  const { t, i18n } = useTranslation('suppliersAudits');
-  registerSpreadsheetTexts(i18n);
+  const { t } = useTranslation('suppliersAudits');
   return (
     <Group gap="sm" wrap="wrap" role="group" aria-label={t('spreadsheet.exportLabel')}>
       <Button component="a" size="xs" variant="default" href={spreadsheetApi.orgFile(orgId, auditId, 'xlsx')} download>

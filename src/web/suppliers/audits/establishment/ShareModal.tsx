@@ -6,7 +6,6 @@ import { Callout } from '../../../admin/components/Callout.js';
 import { ErrorAlert } from '../../../admin/components/ErrorAlert.js';
 import { api } from '../../../api.js';
 import { auditsApi, auditsKeys } from '../endpoints.js';
-import { registerSharingTexts } from '../i18n/sharing-texts.js';
 import type { AuditDetail } from '../types.js';
 import { groupByTerritory, type ShareCandidate, type ShareCandidates, shareCandidatesPath, stillOffered } from './share-candidates.js';
 
@@ -27,7 +26,6 @@ interface Props {
  */
 export function ShareModal({ orgId, audit, territoryId, opened, onClose, onShared }: Props) {
   const { t, i18n } = useTranslation('suppliersAudits');
-  registerSharingTexts(i18n);
   const queryClient = useQueryClient();
   const [picked, setPicked] = useState<string[]>([]);
   const key = [...auditsKeys.audit(orgId, audit.id), 'share-candidates', territoryId] as const;

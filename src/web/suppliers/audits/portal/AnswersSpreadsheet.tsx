@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Callout } from '../../../admin/components/Callout.js';
 import { ErrorAlert } from '../../../admin/components/ErrorAlert.js';
 import { api } from '../../../api.js';
-import { registerSpreadsheetTexts } from '../i18n/spreadsheet-texts.js';
 import { type AnswersImportReport, formatOf, issuePlace, outcomeOf, sortedIssues, spreadsheetApi } from './spreadsheet-logic.js';
 
 interface Props {
@@ -20,8 +19,7 @@ interface Props {
  * can be imported, and only after the provider confirms.
  */
 export function AnswersSpreadsheet({ auditId, readOnly, onImported }: Props) {
-  const { t, i18n } = useTranslation('suppliersAudits');
-  registerSpreadsheetTexts(i18n);
+  const { t } = useTranslation('suppliersAudits');
   const reset = useRef<() => void>(null);
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<AnswersImportReport | null>(null);

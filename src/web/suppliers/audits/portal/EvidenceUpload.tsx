@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../api.js';
 import { useErrorText } from '../../../shell/use-report-error.js';
 import { auditsApi } from '../endpoints.js';
-import { registerSharingTexts } from '../i18n/sharing-texts.js';
 import type { Evidence } from '../types.js';
 import { defaultMaxBytes, formatBytes, tooLarge } from './evidence-limit.js';
 
@@ -28,7 +27,6 @@ interface Props {
  */
 export function EvidenceUpload({ auditId, questionId, questionLabel, onUploaded, maxBytes }: Props) {
   const { t, i18n } = useTranslation('suppliersAudits');
-  registerSharingTexts(i18n);
   const max = formatBytes(maxBytes ?? defaultMaxBytes, i18n.language);
   const errorText = useErrorText();
   const [busy, setBusy] = useState(false);

@@ -13,8 +13,11 @@ import { CommentThread } from '../components/CommentThread.js';
 import { EvidenceList } from '../components/EvidenceList.js';
 import { auditsApi, auditsKeys } from '../endpoints.js';
 import type { Evidence, PortalDetail } from '../types.js';
+import { AnswersSpreadsheet } from './AnswersSpreadsheet.js';
 import { EvidenceUpload } from './EvidenceUpload.js';
 import { QuestionCard } from './QuestionCard.js';
+import { RemediationSection } from './RemediationSection.js';
+import { hasRemediation } from './remediation-logic.js';
 import { SharingAgreement } from './SharingAgreement.js';
 import { SubmitPanel } from './SubmitPanel.js';
 
@@ -97,12 +100,16 @@ function PortalAudit({ audit }: { audit: PortalDetail }) {
         </Callout>
       ) : null}
       {audit.shared ? <SharingAgreement audit={audit} onAgreed={saved} /> : null}
+      {hasRemediation(audit.status) ? (
+        <RemediationSection auditId={audit.id} status={audit.status} maxBytes={audit.evidenceMaxBytes} />
+      ) : null}
       <Paper withBorder p="md" radius="md">
         <Text size="sm" id="progress-label" mb={6}>
           {t('portal.progress', { answered: progress.answered, visible: progress.visible })}
         </Text>
         <Progress value={progress.percent} aria-labelledby="progress-label" size="lg" />
       </Paper>
+      <AnswersSpreadsheet auditId={audit.id} readOnly={audit.readOnly} onImported={() => void refresh()} />
       {grid.sections.map((section) => {
         const questions = section.questions.filter((q) => shown.has(q.id));
         if (questions.length === 0) return null;
@@ -115,6 +122,7 @@ function PortalAudit({ audit }: { audit: PortalDetail }) {
               <QuestionCard
                 key={q.id}
                 auditId={audit.id}
+                maxBytes={audit.evidenceMaxBytes}
                 question={q}
                 number={visible.indexOf(q) + 1}
                 saved={audit.answers.find((a) => a.questionId === q.id)}
@@ -150,6 +158,7 @@ function PortalAudit({ audit }: { audit: PortalDetail }) {
               auditId={audit.id}
               questionId={null}
               questionLabel={t('portal.generalFiles')}
+              maxBytes={audit.evidenceMaxBytes}
               onUploaded={() => void refresh()}
             />
           )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from '../i18n/spreadsheet.en.json';
-import fr from '../i18n/spreadsheet.fr.json';
+import en from '../i18n/en.json';
+import fr from '../i18n/fr.json';
 import { type AnswersImportReport, formatOf, issuePlace, outcomeOf, sortedIssues, spreadsheetApi } from './spreadsheet-logic.js';
 
 const words = {
@@ -60,6 +60,6 @@ describe('answers spreadsheet logic', () => {
 
   it('has the same texts in French and English', () => {
     expect(Object.keys(en.spreadsheet).sort()).toEqual(Object.keys(fr.spreadsheet).sort());
-    for (const v of Object.values(fr.spreadsheet)) expect(v.trim().length).toBeGreaterThan(0);
+    for (const v of Object.values(fr.spreadsheet)) expect(String(v).trim().length).toBeGreaterThan(0);
   });
 });
