@@ -229,7 +229,7 @@ test('on a phone, the contact accepts a plan the establishment proposed, after c
   await page.reload();
   const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
   await expect(item.getByText(step)).toBeVisible();
-  await expect(item.getByText("L'établissement vous propose ce plan.")).toBeVisible();
+  await expect(item.getByText("L’établissement vous propose ce plan.")).toBeVisible();
   // Nothing wider than the phone's screen.
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
