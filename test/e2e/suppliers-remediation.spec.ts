@@ -108,14 +108,14 @@ test('the audit reaches a finding: opened, answered by the contact, reviewed', a
   await page.waitForURL(new RegExp(`/portal/audits/${ids.audit}$`));
   // Before the review there is nothing to remediate: no section.
   await expect(page.getByRole('radiogroup', { name: QUESTION.fr, exact: true })).toBeVisible();
-  await expect(page.getByRole('heading', { name: "Plan d’action" })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Plan d’action' })).toHaveCount(0);
   await asContact('PUT', `/api/portal/audits/${ids.audit}/answers/named-accounts`, { value: 'no' });
   await asContact('POST', `/api/portal/audits/${ids.audit}/submit`);
 
   await apiCall(admin, 'POST', `${base}/audits/${ids.audit}/review`);
   // Under review without findings yet: the section says there is nothing to fix.
   await page.reload();
-  await expect(page.getByRole('region', { name: "Plan d’action" }).getByText('Aucun écart relevé')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Plan d’action' }).getByText('Aucun écart relevé')).toBeVisible();
   await apiCall(admin, 'PUT', `${base}/audits/${ids.audit}/answers/named-accounts/rating`, { rating: 'non_compliant' });
   const finding = await apiCall<Finding>(admin, 'POST', `${base}/audits/${ids.audit}/findings`, {
     questionId: 'named-accounts',
@@ -130,7 +130,7 @@ test('the audit reaches a finding: opened, answered by the contact, reviewed', a
 
 test('the contact proposes a two-step plan in the portal', async () => {
   await page.reload();
-  const section = page.getByRole('region', { name: "Plan d’action" });
+  const section = page.getByRole('region', { name: 'Plan d’action' });
   await expect(section).toBeVisible();
   await expect(card().getByText('Gravité élevée')).toBeVisible();
   await expect(card().getByText('Plan à proposer')).toBeVisible();
@@ -138,7 +138,7 @@ test('the contact proposes a two-step plan in the portal', async () => {
   await card().getByRole('button', { name: 'Proposer un plan' }).click();
   // Sent empty: the form names the fields before anything leaves the browser.
   await card().getByRole('button', { name: 'Envoyer la proposition' }).click();
-  await expect(card().getByText("Décrivez l’action à mener.")).toBeVisible();
+  await expect(card().getByText('Décrivez l’action à mener.')).toBeVisible();
   await expect(card().getByText('Indiquez une échéance.')).toBeVisible();
   await expect(card().getByRole('textbox', { name: 'Étape 1 : action à mener' })).toBeFocused();
 
@@ -150,7 +150,7 @@ test('the contact proposes a two-step plan in the portal', async () => {
   const sent = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(`/findings/${ids.finding}/plan`));
   await card().getByRole('button', { name: 'Envoyer la proposition' }).click();
   expect((await sent).status()).toBe(200);
-  await expect(card().getByText("Proposition envoyée : l’établissement doit la valider.")).toBeVisible();
+  await expect(card().getByText('Proposition envoyée : l’établissement doit la valider.')).toBeVisible();
   await expect(card().getByText('Plan proposé', { exact: true })).toBeVisible();
   // Its own proposal: the contact may change it, never accept it.
   await expect(card().getByRole('button', { name: 'Modifier ma proposition' })).toBeVisible();
@@ -229,14 +229,14 @@ test('on a phone, the contact accepts a plan the establishment proposed, after c
   await page.reload();
   const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
   await expect(item.getByText(step)).toBeVisible();
-  await expect(item.getByText("L’établissement vous propose ce plan.")).toBeVisible();
+  await expect(item.getByText('L’établissement vous propose ce plan.')).toBeVisible();
   // Nothing wider than the phone's screen.
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
   await item.getByRole('button', { name: 'Accepter le plan' }).click();
   const dialog = page.getByRole('dialog', { name: 'Accepter ce plan ?' });
   await expect(dialog).toContainText(title);
-  await dialog.getByRole('button', { name: "Oui, j’accepte ce plan" }).click();
+  await dialog.getByRole('button', { name: 'Oui, j’accepte ce plan' }).click();
   await expect(dialog).toBeHidden();
   await expect(item.getByText('Plan convenu')).toBeVisible();
   await expect(item.getByRole('button', { name: `Joindre la preuve et marquer faite — étape 1 de « ${title} »` })).toBeVisible();
