@@ -7,6 +7,7 @@ import type { Database } from '../server/db/schema.js';
 import type { RoleFamily } from '../server/modules/identity/domain.js';
 import { personSearchKey } from '../server/modules/identity/people-repo.js';
 import type { PeopleTable } from '../server/modules/identity/tables.js';
+import { sharingDomains } from '../server/modules/territory/tables.js';
 import type { Role, ScopeKind } from '../server/platform/access/roles.js';
 import { type AuditActor, AuditLog } from '../server/platform/audit-log/audit-log.js';
 import { provisionAccount } from '../server/platform/auth/accounts.js';
@@ -231,6 +232,19 @@ export async function seedDemo(dbh: DbHandle, actor: AuditActor = demoSystemActo
         joined_at: now,
       }));
       await trx.insertInto('territory_members').values(members).execute();
+      // The demo's sharing members agreed to every domain.
+      const sharing = members
+        .filter((m) => m.shares_data === 1)
+        .flatMap((m) =>
+          sharingDomains.map((domain) => ({
+            territory_id: id,
+            organization_id: m.organization_id,
+            domain,
+            shared_since: now,
+            changed_by: null,
+          })),
+        );
+      if (sharing.length > 0) await trx.insertInto('territory_sharing').values(sharing).execute();
       await audit.record(trx, actor, {
         action: 'territory.created',
         entityType: 'territory',

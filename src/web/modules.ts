@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { actionsNav, actionsRoutes } from './actions/index.js';
 import { adminNav, adminRoutes } from './admin/index.js';
 import { HomePage } from './home/home-page.js';
 import { learningAdminNav, learningAdminRoutes } from './learning/admin/index.js';
@@ -36,5 +37,6 @@ export const modules: WebModule[] = [
   },
   { id: 'phishing', labelKey: 'nav.phishing', nav: phishingNav, routes: phishingRoutes },
   { id: 'suppliers', labelKey: 'nav.suppliers', nav: suppliersNav, routes: suppliersRoutes },
+  { id: 'actions', nav: actionsNav, routes: actionsRoutes },
   { id: 'admin', labelKey: 'nav.administration', nav: adminNav, routes: adminRoutes },
 ];

@@ -1,6 +1,7 @@
 import { searchKey, toBool01 } from '../../src/server/db/dialect.js';
 import type { Db } from '../../src/server/db/index.js';
 import type { OrganizationKind, RoleFamily, TerritoryKind } from '../../src/server/modules/identity/domain.js';
+import { sharingDomains } from '../../src/server/modules/territory/tables.js';
 import type { Role, ScopeKind } from '../../src/server/platform/access/roles.js';
 import { newId } from '../../src/server/platform/ids.js';
 
@@ -56,6 +57,15 @@ export async function makeTerritory(
         joined_at: now(),
       })
       .execute();
+    // A sharing member agreed to every domain (territory_sharing, one row per domain).
+    if (m.shares) {
+      await db
+        .insertInto('territory_sharing')
+        .values(
+          sharingDomains.map((domain) => ({ territory_id: id, organization_id: m.orgId, domain, shared_since: now(), changed_by: null })),
+        )
+        .execute();
+    }
   }
   return { id };
 }

@@ -3,11 +3,14 @@ import { auditLogModule } from '../platform/audit-log/routes.js';
 import { authModule } from '../platform/auth/routes.js';
 import type { Sessions } from '../platform/auth/sessions.js';
 import type { AppDeps } from '../platform/context.js';
+import { actionsModule } from './actions/routes.js';
 import { directoryImportModule } from './identity/import/routes.js';
 import { identityModule } from './identity/routes.js';
 import { learningModule } from './learning/routes.js';
+import { maturityModule } from './maturity/routes.js';
 import { phishingModule } from './phishing/routes.js';
 import { suppliersModule } from './suppliers/routes.js';
+import { territoryModule } from './territory/routes.js';
 
 export interface ModuleDeps extends AppDeps {
   sessions: Sessions;
@@ -27,4 +30,7 @@ export const modules: RempartModule[] = [
   learningModule,
   phishingModule,
   suppliersModule,
+  actionsModule,
+  maturityModule,
+  territoryModule,
 ];

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { registerActionsI18n } from '../actions/index.js';
 import { registerAdminI18n } from '../admin/i18n.js';
 import { registerLearningAdminI18n } from '../learning/admin/index.js';
 import { registerLearningI18n } from '../learning/index.js';
@@ -31,6 +32,7 @@ export function setupI18n(): typeof i18n {
   registerLearningAdminI18n(i18n);
   registerPhishingI18n(i18n);
   registerSuppliersI18n(i18n);
+  registerActionsI18n(i18n);
   syncHtmlLang(lng);
   i18n.on('languageChanged', syncHtmlLang);
   return i18n;

@@ -1,8 +1,10 @@
 import { fromBool01, searchKey, toBool01 } from '../../db/dialect.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { type AppDeps, auditActor, type RequestContext } from '../../platform/context.js';
-import { Conflict, NotFound } from '../../platform/errors.js';
+import { Conflict, Invalid, NotFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { SharingService } from '../territory/sharing-service.js';
+import { sharingDomains } from '../territory/tables.js';
 import type {
   CreateTerritoryInput,
   MemberInput,
@@ -46,12 +48,25 @@ const lastLead = () =>
     'isLead',
   );
 
+const membersChoice = () =>
+  new Invalid(
+    'sharing_is_members_choice',
+    {
+      fr: "Le partage des données se décide par l'établissement membre lui-même (ses administrateurs), pas par le territoire.",
+      en: 'Data sharing is decided by the member organization itself (its administrators), not by the territory.',
+    },
+    'sharesData',
+  );
+
 const byName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
 /** GHT, CPTS, regions and custom groupings; their members and lead establishments. */
 export class TerritoriesService {
   private readonly repo = new TerritoriesRepo();
-  constructor(private readonly deps: AppDeps) {}
+  private readonly sharing: SharingService;
+  constructor(private readonly deps: AppDeps) {
+    this.sharing = new SharingService(deps);
+  }
 
   /**
    * Territories are few (about 135 GHT and 800 CPTS nationwide), so the visible set is read
@@ -141,9 +156,12 @@ export class TerritoriesService {
   /**
    * Adds an organization to a territory or changes its lead/sharing flags. A new member becomes
    * lead when the territory has none; a territory with members always keeps one lead.
+   * Sharing is the member's own choice (territory/sharing-*.ts): only a platform admin may still set
+   * it here, all domains at once, to record an agreement signed on paper.
    */
   async setMember(ctx: RequestContext, territoryId: string, organizationId: string, input: MemberInput): Promise<TerritoryMemberDto> {
     const { dialect } = this.deps.dbh;
+    if (input.sharesData !== undefined && !(ctx.actor && this.deps.policy.isPlatformAdmin(ctx.actor))) throw membersChoice();
     await this.deps.db.transaction().execute(async (trx) => {
       await lockKey(trx, dialect, `territory:${territoryId}`);
       const org = await trx.selectFrom('organizations').select(['id']).where('id', '=', organizationId).executeTakeFirst();
@@ -159,7 +177,7 @@ export class TerritoriesService {
           territory_id: territoryId,
           organization_id: organizationId,
           is_lead: toBool01(isLead),
-          shares_data: toBool01(input.sharesData ?? false),
+          shares_data: 0,
           joined_at: now,
         };
         await this.repo.insertMember(trx, after);
@@ -167,10 +185,14 @@ export class TerritoriesService {
         after = {
           ...before,
           ...(input.isLead !== undefined ? { is_lead: toBool01(input.isLead) } : {}),
-          ...(input.sharesData !== undefined ? { shares_data: toBool01(input.sharesData) } : {}),
         };
         if (before.is_lead === 1 && after.is_lead === 0 && leads <= 1) throw lastLead();
         await this.repo.updateMember(trx, territoryId, organizationId, { is_lead: after.is_lead, shares_data: after.shares_data });
+      }
+      if (input.sharesData !== undefined) {
+        const value = input.sharesData;
+        await this.sharing.apply(trx, ctx, territoryId, organizationId, Object.fromEntries(sharingDomains.map((d) => [d, value])));
+        after = { ...after, shares_data: toBool01(value) };
       }
       await this.repo.update(trx, territoryId, { updated_at: now });
       await this.deps.audit.record(trx, auditActor(ctx), {
@@ -198,6 +220,7 @@ export class TerritoriesService {
       const { members, leads } = await this.repo.counts(trx, territoryId);
       // The last lead may leave only as the last member: an empty territory needs no lead.
       if (before.is_lead === 1 && leads <= 1 && members > 1) throw lastLead();
+      await this.sharing.forget(trx, territoryId, organizationId);
       await this.repo.deleteMember(trx, territoryId, organizationId);
       await this.repo.update(trx, territoryId, { updated_at: this.deps.clock.now().toISOString() });
       await this.deps.audit.record(trx, auditActor(ctx), {

@@ -46,9 +46,13 @@ describe('territories', () => {
     expect(noLead.statusCode).toBe(409);
     expect(noLead.json().error.code).toBe('last_lead');
 
-    const first = await coord.client.put(`${base}/${chu.id}`, { sharesData: true });
+    // Sharing is the member's own choice (territory/sharing.test.ts): the coordinator cannot set it.
+    const sharing = await coord.client.put(`${base}/${chu.id}`, { sharesData: true });
+    expect(sharing.statusCode).toBe(400);
+    expect(sharing.json().error).toMatchObject({ code: 'sharing_is_members_choice', field: 'sharesData' });
+    const first = await coord.client.put(`${base}/${chu.id}`, {});
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ organizationId: chu.id, name: 'CHU Pilote', kind: 'chu', isLead: true, sharesData: true });
+    expect(first.json()).toMatchObject({ organizationId: chu.id, name: 'CHU Pilote', kind: 'chu', isLead: true, sharesData: false });
     expect((await coord.client.put(`${base}/${ch.id}`, {})).json()).toMatchObject({ isLead: false, sharesData: false });
     // Same organization in a second territory.
     expect((await admin.client.put(`/api/territories/${other.id}/members/${ch.id}`, {})).json().isLead).toBe(true);

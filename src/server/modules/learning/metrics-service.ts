@@ -231,15 +231,22 @@ export class MetricsService {
   }
 
   /** Members of a territory: figures for those that share them, `sharing: false` and nothing else for others. */
-  territoryMetrics(territoryId: string): Promise<TerritoryMetrics> {
-    return this.recent.get(`territory:${territoryId}`, () => this.computeTerritoryMetrics(territoryId));
-  }
-
-  private async computeTerritoryMetrics(territoryId: string): Promise<TerritoryMetrics> {
-    const territory = await this.repo.territory(territoryId);
-    if (!territory) throw new NotFound('territory');
+  async territoryMetrics(territoryId: string): Promise<TerritoryMetrics> {
+    // Consent is read on every request and is part of the cache key: a member that stops sharing
+    // disappears at once, not when the cached page expires.
     const members = await this.repo.members(territoryId);
     const sharingIds = members.filter((m) => m.shares_data === 1).map((m) => m.id);
+    const key = `territory:${territoryId}:${members.length}:${sharingIds.join(',')}`;
+    return this.recent.get(key, () => this.computeTerritoryMetrics(territoryId, members, sharingIds));
+  }
+
+  private async computeTerritoryMetrics(
+    territoryId: string,
+    members: Array<{ id: string; name: string; shares_data: number }>,
+    sharingIds: string[],
+  ): Promise<TerritoryMetrics> {
+    const territory = await this.repo.territory(territoryId);
+    if (!territory) throw new NotFound('territory');
     const now = this.deps.clock.now().toISOString();
     const sums = await this.repo.personTotalsByOrg(sharingIds, now);
     const byOrg = new Map(sums.map((s) => [s.key, s]));

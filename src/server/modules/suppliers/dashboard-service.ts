@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../platform/context.js';
 import { NotFound } from '../../platform/errors.js';
+import { sharedMembers } from '../territory/sharing-repo.js';
 import { orgDashboard } from './dashboard-repo.js';
 import type { MemberFigures, OrgDashboard, TerritoryDashboard } from './dashboard-schema.js';
 
@@ -72,7 +73,7 @@ export class DashboardService {
     return entry.value;
   }
 
-  /** Figures only for the members that share them (territory_members.shares_data), like every territory view. */
+  /** Figures only for the members that share their provider data (territory_sharing 'suppliers'), like every territory view. */
   async territory(territoryId: string, fresh = false): Promise<TerritoryDashboard> {
     const db = this.deps.db;
     const territory = await db.selectFrom('territories').select(['id', 'name']).where('id', '=', territoryId).executeTakeFirst();
@@ -80,15 +81,16 @@ export class DashboardService {
     const members = await db
       .selectFrom('territory_members as m')
       .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-      .select(['o.id', 'o.name', 'm.shares_data'])
+      .select(['o.id', 'o.name'])
       .where('m.territory_id', '=', territoryId)
       .orderBy('o.name')
       .orderBy('o.id')
       .execute();
+    const shares = new Set(await sharedMembers(db, territoryId, 'suppliers'));
     const totals = zero();
     const out: TerritoryDashboard['members'] = [];
     for (const m of members) {
-      if (m.shares_data !== 1) {
+      if (!shares.has(m.id)) {
         out.push({ organizationId: m.id, name: m.name, sharing: false, figures: null });
         continue;
       }
@@ -96,7 +98,7 @@ export class DashboardService {
       add(totals, figures);
       out.push({ organizationId: m.id, name: m.name, sharing: true, figures });
     }
-    const sharing = members.filter((m) => m.shares_data === 1);
+    const sharing = members.filter((m) => shares.has(m.id));
     const nameOf = new Map(sharing.map((m) => [m.id, m.name]));
     const rows = sharing.length
       ? await db

@@ -3,6 +3,7 @@ import type { Db } from '../../db/index.js';
 import { type AppDeps, auditActor, type RequestContext } from '../../platform/context.js';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { syncFindingAction } from '../actions/from-findings.js';
 import type { PlanInput } from './findings-schema.js';
 import { isCalendarDate } from './grid-logic.js';
 import type { CommentSide } from './tables.js';
@@ -106,6 +107,8 @@ export class RemediationPlans {
         { status: f.status },
         { status: 'plan_agreed', side: sideOf(who) },
       );
+      // Its action in the organization's plan moves to "in progress" with the agreement itself.
+      await syncFindingAction(trx, this.deps, auditActor(ctx), f.id);
     });
   }
 

@@ -3,6 +3,7 @@ import type { Db } from '../../db/index.js';
 import { type AppDeps, auditActor, type RequestContext } from '../../platform/context.js';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { syncFindingAction } from '../actions/from-findings.js';
 import { type FindingActor, findingFor, RemediationPlans } from './findings-plan.js';
 import { findingById, findingsOfAudit, findingsOfOrg } from './findings-repo.js';
 import type { Finding, FindingsQuery, OpenFindingInput, PlanInput } from './findings-schema.js';
@@ -84,6 +85,8 @@ export class FindingsService {
       };
       await trx.insertInto('supplier_findings').values(row).execute();
       await this.record(trx, ctx, 'suppliers.finding.opened', id, audit.organization_id, null, row);
+      // The finding appears in the organization's action plan in the same transaction.
+      await syncFindingAction(trx, this.deps, auditActor(ctx), id);
     });
     return this.get(orgId, id);
   }
@@ -141,6 +144,7 @@ export class FindingsService {
       const at = this.deps.clock.now().toISOString();
       await trx.updateTable('supplier_findings').set({ status: 'closed', closed_at: at, updated_at: at }).where('id', '=', f.id).execute();
       await this.record(trx, ctx, 'suppliers.finding.closed', f.id, f.organization_id, { status: f.status }, { status: 'closed' });
+      await syncFindingAction(trx, this.deps, auditActor(ctx), f.id);
       const open = await trx
         .selectFrom('supplier_findings')
         .select((eb) => eb.fn.countAll().as('n'))

@@ -48,6 +48,10 @@ export const permissions = [
   'suppliers.audit', // reviewing audits: ratings, findings, remediation, costs, reports
   'suppliers.read', // provider risk dashboard (a territory's: aggregates of its members)
   'suppliers.portal', // a provider contact's own audits, on the provider's organization
+  'actions.manage', // the organization's action plan: create, edit, notes, evidence
+  'actions.read', // the action plan (a territory's: counts per sharing member only)
+  'maturity.manage', // the organization's maturity diagnostics: start, answer, complete, turn into actions
+  'maturity.read', // diagnostics and their restitution (a territory's: heatmap of sharing members, never answers)
   'self', // one's own data
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -63,6 +67,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'phishing.manage',
     'suppliers.manage',
     'suppliers.read',
+    'actions.read',
+    'maturity.read',
     'self',
   ],
   org_admin: [
@@ -78,10 +84,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'suppliers.manage',
     'suppliers.audit',
     'suppliers.read',
+    'actions.manage',
+    'actions.read',
+    'maturity.manage',
+    'maturity.read',
     'self',
   ],
-  manager: ['org.read', 'stats.read', 'self'],
-  auditor: ['org.read', 'territory.read', 'suppliers.audit', 'suppliers.read', 'self'],
+  manager: ['org.read', 'stats.read', 'actions.read', 'maturity.read', 'self'],
+  auditor: ['org.read', 'territory.read', 'suppliers.audit', 'suppliers.read', 'actions.read', 'self'],
   exercise_animator: ['org.read', 'territory.read', 'self'],
   observer: ['org.read', 'territory.read', 'self'],
   provider_contact: ['suppliers.portal', 'self'],

@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { access } from '../../platform/access/rules.js';
+import { type AppDeps, contextOf } from '../../platform/context.js';
+import { Forbidden, NotFound, Unauthenticated } from '../../platform/errors.js';
+import { EvidenceTooLarge } from '../suppliers/evidence-service.js';
+import { fileVersionQuery, resourceDetailSchema, resourceParams } from './library-schema.js';
+import type { LibraryService } from './library-service.js';
+
+/**
+ * A new version carrying a file: the raw file is the body (the type is read from the bytes). The
+ * right is checked before any byte is read, and bytes are counted as they come, so a file over
+ * EVIDENCE_MAX_BYTES gets a 413 naming `file` without being held in memory.
+ */
+export function libraryUploadRoute(scope: FastifyInstance, deps: AppDeps, service: LibraryService): void {
+  const max = deps.config.EVIDENCE_MAX_BYTES;
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser('*', (request, payload, done) => {
+    if (Number(request.headers['content-length'] ?? 0) > max) {
+      payload.resume();
+      done(new EvidenceTooLarge(max), undefined);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    payload.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > max) {
+        settled = true;
+        done(new EvidenceTooLarge(max), undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    payload.on('end', () => {
+      if (!settled) done(null, Buffer.concat(chunks));
+    });
+    payload.on('error', (err: Error) => {
+      if (settled) return;
+      settled = true;
+      done(err, undefined);
+    });
+  });
+  scope.withTypeProvider<ZodTypeProvider>().post(
+    '/api/territories/:territoryId/library/:resourceId/versions/file',
+    {
+      config: { access: access.territory('territory.manage') },
+      schema: {
+        tags: ['territory: shared library'],
+        description:
+          'Raw file as the body; ?filename=&changeNote=&dropBody=. Type read from the content (PDF, PNG, JPEG, XLSX, DOCX, CSV, text).',
+        params: resourceParams,
+        querystring: fileVersionQuery,
+        response: { 201: resourceDetailSchema },
+      },
+      // The access guard (platform/access/guard.ts) runs after the body is read; the same answers here, before reading it.
+      onRequest: async (request) => {
+        const actor = request.actor;
+        if (!actor) throw new Unauthenticated('signed_out', { fr: 'Connexion requise.', en: 'Sign-in required.' });
+        const territoryId = (request.params as { territoryId?: string }).territoryId ?? '';
+        const decision = await deps.policy.decide(actor, 'territory.manage', { kind: 'territory', id: territoryId });
+        if (decision === 'allow') return;
+        if (decision === 'hidden') throw new NotFound('territory');
+        if (!actor.mfaVerified && actor.grants.length > 0) {
+          throw new Forbidden('mfa_required', {
+            fr: 'Validez votre second facteur (TOTP) pour utiliser ce droit.',
+            en: 'Pass your second factor (TOTP) to use this right.',
+          });
+        }
+        throw new Forbidden('forbidden', { fr: "Vous n'avez pas ce droit.", en: 'You do not have this right.' });
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as unknown;
+      const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+      const { territoryId, resourceId } = request.params;
+      const created = await service.addFileVersion(contextOf(request), territoryId, resourceId, {
+        bytes,
+        fileName: request.query.filename,
+        changeNote: request.query.changeNote,
+        dropBody: request.query.dropBody === 'true',
+      });
+      return reply.status(201).send(created);
+    },
+  );
+}
