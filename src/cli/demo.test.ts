@@ -104,8 +104,10 @@ describe('demo seed', () => {
     const entries = await dbh.db.selectFrom('audit_log').select(['action', 'actor_label']).orderBy('seq').execute();
     expect(entries.filter((e) => e.action === 'organization.created')).toHaveLength(demoOrgs.length);
     expect(entries.filter((e) => e.action === 'territory.created')).toHaveLength(2);
-    expect(entries.at(-1)?.action).toBe('demo.seeded');
-    expect(entries).toHaveLength(demoOrgs.length + 3);
+    // The seed's own entries; the modules' demo data (library, actions) is audited after it.
+    const seed = entries.filter((e) => /^(organization|territory|demo)\./.test(e.action));
+    expect(seed.at(-1)?.action).toBe('demo.seeded');
+    expect(seed).toHaveLength(demoOrgs.length + 3);
     expect(await verifyAuditChain(dbh.db)).toMatchObject({ ok: true });
   });
 
@@ -145,6 +147,26 @@ describe('demo seed', () => {
     expect(learner.every((a) => a.status === 'assigned' && a.due_at !== null)).toBe(true);
     const lines = (await demoSignIns(dbh, 'http://127.0.0.1:8080')).join('\n');
     expect(lines).toMatch(/\/sensibilisation\/[A-Za-z0-9_-]{16}/);
+  });
+
+  it('gives the territories diagnostics (none yet for the EHPAD and the GP), actions, a mentoring pair and the starter library', async () => {
+    const diags = await dbh.db
+      .selectFrom('maturity_diagnostics as d')
+      .innerJoin('organizations as o', 'o.id', 'd.organization_id')
+      .select(['o.kind', 'd.variant', 'd.status', 'd.overall'])
+      .execute();
+    const kinds = new Set(diags.map((d) => d.kind));
+    expect(kinds.has('chu')).toBe(true);
+    expect(kinds.has('pharmacy')).toBe(true);
+    expect(kinds.has('ehpad')).toBe(false);
+    expect(kinds.has('gp_practice')).toBe(false);
+    expect(diags.every((d) => d.status === 'completed' && Number(d.overall) >= 0 && Number(d.overall) <= 100)).toBe(true);
+    expect(diags.filter((d) => d.kind === 'pharmacy').every((d) => d.variant === 'short')).toBe(true);
+    const actions = await dbh.db.selectFrom('actions').select(['source_kind']).where('source_kind', '=', 'diagnostic').execute();
+    expect(actions).toHaveLength(3);
+    expect(await dbh.db.selectFrom('mentoring_pairings').select('id').execute()).toHaveLength(1);
+    const library = await dbh.db.selectFrom('territory_library_resources').select('territory_id').execute();
+    expect(new Set(library.map((r) => r.territory_id)).size).toBe(2);
   });
 
   it('is deterministic', () => {

@@ -314,6 +314,7 @@ export async function seedDemo(dbh: DbHandle, actor: AuditActor = demoSystemActo
   const learning = await seedDemoLearning(dbh, demoContentDir, rnd, systemClock.now());
   await seedDemoPhishing(dbh, demoPhishingDir, rnd, systemClock.now());
   await (await import('./demo-suppliers.js')).seedDemoSuppliers(dbh, systemClock.now());
+  await (await import('./demo-territory.js')).seedDemoTerritory(dbh, systemClock.now());
   return { ...summary, learningAssignments: learning.assignments };
 }
 
