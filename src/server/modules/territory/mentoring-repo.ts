@@ -50,6 +50,41 @@ export class MentoringRepo {
       .executeTakeFirst();
   }
 
+  /**
+   * Accounts that may be offered as mentors: active, from a lead organization of the territory (by
+   * their person or a role there), not mentors of it yet. Coordinators pick among them.
+   */
+  async mentorCandidates(db: Executor, territoryId: string) {
+    const leads = db
+      .selectFrom('territory_members')
+      .select('organization_id')
+      .where('territory_id', '=', territoryId)
+      .where('is_lead', '=', 1);
+    const taken = db.selectFrom('mentors').select('account_id').where('territory_id', '=', territoryId);
+    const byPerson = db
+      .selectFrom('accounts as a')
+      .innerJoin('people as p', 'p.id', 'a.person_id')
+      .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+      .select(['a.id as account_id', 'a.display_name', 'a.email', 'o.name as organization_name'])
+      .where('a.active', '=', 1)
+      .where('p.organization_id', 'in', leads)
+      .where('a.id', 'not in', taken);
+    const byGrant = db
+      .selectFrom('accounts as a')
+      .innerJoin('role_grants as g', 'g.account_id', 'a.id')
+      .innerJoin('organizations as o', 'o.id', 'g.scope_id')
+      .select(['a.id as account_id', 'a.display_name', 'a.email', 'o.name as organization_name'])
+      .where('a.active', '=', 1)
+      .where('g.scope_kind', '=', 'organization')
+      .where('g.scope_id', 'in', leads)
+      .where('a.id', 'not in', taken);
+    const rows = await byPerson.union(byGrant).execute();
+    const seen = new Set<string>();
+    return rows
+      .sort((x, y) => x.display_name.localeCompare(y.display_name, 'fr') || x.account_id.localeCompare(y.account_id))
+      .filter((r) => !seen.has(r.account_id) && seen.add(r.account_id));
+  }
+
   /** Organizations an account belongs to: its person's, and those where it holds a role. */
   async organizationsOfAccount(db: Executor, accountId: string): Promise<string[]> {
     const account = await db

@@ -12,6 +12,7 @@ import {
   goalPatch,
   goalSchema,
   menteeParams,
+  mentorCandidatesSchema,
   mentorListSchema,
   mentorParams,
   mentorSchema,
@@ -53,6 +54,11 @@ export function mentoringRoutes(fastify: FastifyInstance, deps: AppDeps): void {
     async (request) => ({
       items: await service.mentors(request.params.territoryId),
     }),
+  );
+  app.get(
+    `${base}/mentor-candidates`,
+    { config: manage, schema: { tags, params: territoryParams, response: { 200: mentorCandidatesSchema } } },
+    async (request) => ({ items: await service.mentorCandidates(request.params.territoryId) }),
   );
   app.post(
     `${base}/mentors`,

@@ -44,6 +44,9 @@ export const mentorSchema = z.object({
 });
 export type MentorDto = z.infer<typeof mentorSchema>;
 export const mentorListSchema = z.object({ items: z.array(mentorSchema) });
+export const mentorCandidatesSchema = z.object({
+  items: z.array(z.object({ accountId: z.string(), name: z.string(), email: z.string(), organizationName: z.string() })),
+});
 
 export const suggestionsQuery = z.object({ organizationId: idText() });
 export const suggestionsSchema = z.object({

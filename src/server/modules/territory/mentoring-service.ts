@@ -41,6 +41,12 @@ export class MentoringService {
   readonly repo = new MentoringRepo();
   constructor(private readonly deps: AppDeps) {}
 
+  /** Accounts of the lead organizations a coordinator may offer as mentors (not yet mentors here). */
+  async mentorCandidates(territoryId: string) {
+    const rows = await this.repo.mentorCandidates(this.deps.db, territoryId);
+    return rows.map((r) => ({ accountId: r.account_id, name: r.display_name, email: r.email, organizationName: r.organization_name }));
+  }
+
   async mentors(territoryId: string): Promise<MentorDto[]> {
     return (await this.repo.mentors(this.deps.db, territoryId)).map(presentMentor);
   }

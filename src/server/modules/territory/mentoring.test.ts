@@ -47,6 +47,23 @@ describe('mentoring: mentors and pairings', () => {
     expect((await g.coord.client.get(`${g.base}/mentors`)).json().items).toHaveLength(1);
   });
 
+  it('lists the accounts of lead organizations a coordinator may offer, without those already mentors', async () => {
+    const g = await mentoringTerritory(t);
+    const lead = await staffAccount(t, g.chu.id);
+    const other = await staffAccount(t, g.chu.id);
+    const member = await staffAccount(t, g.ch.id);
+    const ids = async () =>
+      (await g.coord.client.get(`${g.base}/mentor-candidates`)).json().items.map((c: { accountId: string }) => c.accountId);
+    const before = await ids();
+    expect(before).toEqual(expect.arrayContaining([lead.accountId, other.accountId]));
+    expect(before).not.toContain(member.accountId);
+    expect((await g.coord.client.post(`${g.base}/mentors`, { accountId: lead.accountId })).statusCode).toBe(201);
+    const after = await ids();
+    expect(after).not.toContain(lead.accountId);
+    expect(after).toContain(other.accountId);
+    expect((await (await g.chAdmin()).client.get(`${g.base}/mentor-candidates`)).statusCode).toBe(403);
+  });
+
   it('pairs within capacity, once per mentor and mentee, with members only', async () => {
     const g = await mentoringTerritory(t);
     const mentor = await g.offer(g.chu.id, 1);
