@@ -23,6 +23,7 @@ import { AuditLog } from '../src/server/platform/audit-log/audit-log.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import type { AppDeps } from '../src/server/platform/context.js';
 import { systemContext } from '../src/server/platform/context.js';
+import { LiveHub } from '../src/server/platform/live/hub.js';
 import { SecretBox } from '../src/server/platform/secrets.js';
 import { makeOrg } from '../test/helpers/factories.js';
 import { makeProfile, makeStaff, makeTemplate } from '../test/support/phishing-factory.js';
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
     clock: systemClock,
     audit: new AuditLog(dbh.dialect, systemClock),
     secrets: new SecretBox('bench-secret-key-bench-secret-key-0123'),
+    // Not started: nothing here streams live events.
+    live: new LiveHub(dbh),
   };
   const org = await makeOrg(dbh.db, { name: 'CHU Bench (envoi)' });
   await makeStaff(dbh.db, org.id, emails);

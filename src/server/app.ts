@@ -25,6 +25,8 @@ import { type Clock, systemClock } from './platform/clock.js';
 import type { AppDeps } from './platform/context.js';
 import { DomainError, errorBody, pickLocale } from './platform/errors.js';
 import { installHttpSecurity } from './platform/http-security.js';
+import { LiveHub } from './platform/live/hub.js';
+import { registerLive } from './platform/live/sse.js';
 import type { Mailer } from './platform/mail/mailer.js';
 import { installNulGuard } from './platform/nul-guard.js';
 import { SecretBox } from './platform/secrets.js';
@@ -60,6 +62,11 @@ export async function buildApp(opts: BuildOptions): Promise<RempartApp> {
   app.setSerializerCompiler(serializerCompiler);
 
   const policy = new AccessPolicy(dbh.db);
+  const live = new LiveHub(dbh, {
+    clock,
+    ...(dbh.url ? { listenUrl: dbh.url } : {}),
+    log: (message, err) => app.log.warn({ err }, message),
+  });
   const deps: AppDeps = {
     config,
     dbh,
@@ -69,6 +76,7 @@ export async function buildApp(opts: BuildOptions): Promise<RempartApp> {
     audit: new AuditLog(dbh.dialect, clock),
     policy,
     secrets: new SecretBox(opts.secretKey),
+    live,
   };
   const sessions = new Sessions(dbh.db, clock, {
     idleMs: config.SESSION_IDLE_MINUTES * 60_000,
@@ -117,6 +125,7 @@ export async function buildApp(opts: BuildOptions): Promise<RempartApp> {
     async () => ({ status: 'ok' as const, database: dbh.dialect, version: '0.1.0', time: clock.now().toISOString() }),
   );
 
+  await registerLive(app, live);
   for (const mod of modules) await mod.register(app, { ...deps, sessions });
 
   await registerWeb(app, config);

@@ -14,6 +14,8 @@ export interface DbHandle {
   dialect: DialectName;
   /** The raw better-sqlite3 handle, for hot write paths and backups (SQLite only). */
   sqlite?: SQLite.Database;
+  /** PostgreSQL only: the connection string, for connections outside the pool (LISTEN). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -64,7 +66,7 @@ export function openDatabase(url: string): DbHandle {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', url, close: () => db.destroy() };
   }
   const path = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

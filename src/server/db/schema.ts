@@ -14,6 +14,7 @@ import type { LibraryTables } from '../modules/territory/library-tables.js';
 import type { TerritoryTables } from '../modules/territory/tables.js';
 import type { AuditTables } from '../platform/audit-log/tables.js';
 import type { AuthTables } from '../platform/auth/tables.js';
+import type { LiveTables } from '../platform/live/tables.js';
 import type { PlatformTables } from '../platform/tables.js';
 
 export interface Database
@@ -28,4 +29,5 @@ export interface Database
     ActionsTables,
     MaturityTables,
     LibraryTables,
-    TerritoryTables {}
+    TerritoryTables,
+    LiveTables {}

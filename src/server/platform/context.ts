@@ -6,11 +6,14 @@ import type { AccessPolicy } from './access/policy.js';
 import type { AuditActor, AuditLog } from './audit-log/audit-log.js';
 import type { Clock } from './clock.js';
 import type { Locale } from './errors.js';
+import type { LiveHub } from './live/hub.js';
 import type { Mailer } from './mail/mailer.js';
 import type { SecretBox } from './secrets.js';
 
 /** What every module receives: concrete services, built once in app.ts. */
 export interface AppDeps {
+  /** Durable live events and their fan-out to Server-Sent Events streams (ADR 0008). */
+  live: LiveHub;
   config: Config;
   dbh: DbHandle;
   db: Db;

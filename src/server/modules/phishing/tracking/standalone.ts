@@ -8,6 +8,7 @@ import { AccessPolicy } from '../../../platform/access/policy.js';
 import { AuditLog } from '../../../platform/audit-log/audit-log.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { AppDeps } from '../../../platform/context.js';
+import { LiveHub } from '../../../platform/live/hub.js';
 import { OutboxMailer } from '../../../platform/mail/mailer.js';
 import { SecretBox } from '../../../platform/secrets.js';
 import { createTrackingServer, type TrackingServer } from './server.js';
@@ -25,6 +26,8 @@ export function trackingDeps(dbh: DbHandle, clock: Clock, env: Record<string, st
     audit: new AuditLog(dbh.dialect, clock),
     policy: new AccessPolicy(dbh.db),
     secrets: new SecretBox('test-secret-key-test-secret-key-0123456789'),
+    // Not started: nothing here streams live events.
+    live: new LiveHub(dbh),
   };
 }
 
