@@ -4,9 +4,11 @@ import { adminNav, adminRoutes } from './admin/index.js';
 import { HomePage } from './home/home-page.js';
 import { learningAdminNav, learningAdminRoutes } from './learning/admin/index.js';
 import { learningNav, learningRoutes } from './learning/index.js';
+import { maturityNav, maturityRoutes } from './maturity/index.js';
 import { phishingNav, phishingRoutes } from './phishing/index.js';
 import type { NavEntry } from './shell/scope.js';
 import { suppliersNav, suppliersRoutes } from './suppliers/index.js';
+import { territoryNav, territoryRoutes } from './territory/index.js';
 
 export { isActive, type NavGroup, visibleNav } from './shell/nav.js';
 
@@ -37,6 +39,8 @@ export const modules: WebModule[] = [
   },
   { id: 'phishing', labelKey: 'nav.phishing', nav: phishingNav, routes: phishingRoutes },
   { id: 'suppliers', labelKey: 'nav.suppliers', nav: suppliersNav, routes: suppliersRoutes },
+  { id: 'maturity', labelKey: 'nav.maturity', nav: maturityNav, routes: maturityRoutes },
   { id: 'actions', nav: actionsNav, routes: actionsRoutes },
+  { id: 'territory', labelKey: 'nav.territory', nav: territoryNav, routes: territoryRoutes },
   { id: 'admin', labelKey: 'nav.administration', nav: adminNav, routes: adminRoutes },
 ];

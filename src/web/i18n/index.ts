@@ -5,8 +5,10 @@ import { registerAdminI18n } from '../admin/i18n.js';
 import { registerLearningAdminI18n } from '../learning/admin/index.js';
 import { registerLearningI18n } from '../learning/index.js';
 import { type Locale, readStartLocale } from '../locale.js';
+import { registerMaturityI18n } from '../maturity/index.js';
 import { registerPhishingI18n } from '../phishing/index.js';
 import { registerSuppliersI18n } from '../suppliers/index.js';
+import { registerTerritoryI18n } from '../territory/index.js';
 import en from './en.json';
 import fr from './fr.json';
 
@@ -33,6 +35,8 @@ export function setupI18n(): typeof i18n {
   registerPhishingI18n(i18n);
   registerSuppliersI18n(i18n);
   registerActionsI18n(i18n);
+  registerMaturityI18n(i18n);
+  registerTerritoryI18n(i18n);
   syncHtmlLang(lng);
   i18n.on('languageChanged', syncHtmlLang);
   return i18n;
