@@ -4,6 +4,7 @@
  */
 
 import type { ActionsTables } from '../modules/actions/tables.js';
+import type { ExercisesTables } from '../modules/exercises/tables.js';
 import type { ImportTables } from '../modules/identity/import/tables.js';
 import type { IdentityTables } from '../modules/identity/tables.js';
 import type { LearningTables } from '../modules/learning/tables.js';
@@ -30,4 +31,5 @@ export interface Database
     MaturityTables,
     LibraryTables,
     TerritoryTables,
-    LiveTables {}
+    LiveTables,
+    ExercisesTables {}

@@ -4,6 +4,7 @@ import { authModule } from '../platform/auth/routes.js';
 import type { Sessions } from '../platform/auth/sessions.js';
 import type { AppDeps } from '../platform/context.js';
 import { actionsModule } from './actions/routes.js';
+import { exercisesModule } from './exercises/exercises-routes.js';
 import { directoryImportModule } from './identity/import/routes.js';
 import { identityModule } from './identity/routes.js';
 import { learningModule } from './learning/routes.js';
@@ -33,4 +34,5 @@ export const modules: RempartModule[] = [
   actionsModule,
   maturityModule,
   territoryModule,
+  exercisesModule,
 ];

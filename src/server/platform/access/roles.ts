@@ -52,6 +52,8 @@ export const permissions = [
   'actions.read', // the action plan (a territory's: counts per sharing member only)
   'maturity.manage', // the organization's maturity diagnostics: start, answer, complete, turn into actions
   'maturity.read', // diagnostics and their restitution (a territory's: heatmap of sharing members, never answers)
+  'exercises.manage', // crisis exercises and incidents: prepare, cells, participants, chronogram, animate
+  'exercises.observe', // read exercises, their cells and chronogram (observers; players are checked by their placement, not by role)
   'self', // one's own data
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -69,6 +71,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'suppliers.read',
     'actions.read',
     'maturity.read',
+    'exercises.manage',
+    'exercises.observe',
     'self',
   ],
   org_admin: [
@@ -88,12 +92,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'actions.read',
     'maturity.manage',
     'maturity.read',
+    'exercises.manage',
+    'exercises.observe',
     'self',
   ],
   manager: ['org.read', 'stats.read', 'actions.read', 'maturity.read', 'self'],
   auditor: ['org.read', 'territory.read', 'suppliers.audit', 'suppliers.read', 'actions.read', 'self'],
-  exercise_animator: ['org.read', 'territory.read', 'self'],
-  observer: ['org.read', 'territory.read', 'self'],
+  exercise_animator: ['org.read', 'territory.read', 'exercises.manage', 'exercises.observe', 'self'],
+  observer: ['org.read', 'territory.read', 'exercises.observe', 'self'],
   provider_contact: ['suppliers.portal', 'self'],
   learner: ['org.read', 'self'],
 };

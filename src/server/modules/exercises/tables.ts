@@ -1,0 +1,119 @@
+import type { CellRole, StimulusChannel, StimulusCondition } from './scenario-format.js';
+
+export const exerciseStatuses = ['draft', 'running', 'paused', 'ended', 'closed'] as const;
+export type ExerciseStatus = (typeof exerciseStatuses)[number];
+/** The same console plays a rehearsal or follows a real incident. */
+export const exerciseKinds = ['exercise', 'incident'] as const;
+export type ExerciseKind = (typeof exerciseKinds)[number];
+/** A player's function in a cell, or a role outside the cells (animation, observation). */
+export const participantFunctions = [
+  'director',
+  'it_director',
+  'security_officer',
+  'communication',
+  'medical_lead',
+  'switchboard',
+  'dpo',
+  'other',
+] as const satisfies readonly CellRole[];
+export const staffFunctions = ['animator', 'local_animator', 'observer'] as const;
+export type ParticipantFunction = (typeof participantFunctions)[number] | (typeof staffFunctions)[number];
+export const stimulusStatuses = ['pending', 'delivered', 'skipped'] as const;
+export type StimulusStatus = (typeof stimulusStatuses)[number];
+
+export interface ExercisesTable {
+  id: string;
+  /** Exactly one of organization_id / territory_id: who owns and runs the exercise. */
+  organization_id: string | null;
+  territory_id: string | null;
+  scenario_id: string;
+  scenario_version: number;
+  /** The scenario as it was when the exercise was made (cells, personas, milestones): later library edits do not move it. */
+  scenario_json: string;
+  title: string;
+  level: string;
+  status: ExerciseStatus;
+  kind: ExerciseKind;
+  planned_start: string | null;
+  started_at: string | null;
+  paused_at: string | null;
+  /** Total time spent paused, so offsets count played time only. */
+  paused_ms: number;
+  ended_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExerciseCellsTable {
+  id: string;
+  exercise_id: string;
+  organization_id: string;
+  /** The scenario cell it plays (`lead`, `member`...): stimuli target scenario cells. */
+  scenario_cell_id: string;
+  name: string;
+  /** A cell added while running only receives what is delivered after this instant. */
+  joined_at: string;
+  created_at: string;
+}
+
+export interface ExerciseParticipantsTable {
+  id: string;
+  exercise_id: string;
+  /** Null for animators and observers of the whole exercise. */
+  cell_id: string | null;
+  account_id: string;
+  function: ParticipantFunction;
+  joined_at: string;
+}
+
+export interface ExerciseStimuliTable {
+  id: string;
+  exercise_id: string;
+  /** The chronogram id (s01...), unique in the exercise. */
+  code: string;
+  offset_minutes: number | null;
+  channel: StimulusChannel;
+  persona_id: string;
+  persona_name_fr: string;
+  persona_name_en: string;
+  persona_function_fr: string;
+  persona_function_en: string;
+  target_cell: string;
+  /** JSON array of CellRole. */
+  target_roles: string;
+  subject_fr: string;
+  subject_en: string;
+  content_fr: string;
+  content_en: string;
+  expected_fr: string;
+  expected_en: string;
+  spare: number;
+  after_code: string | null;
+  after_condition: StimulusCondition | null;
+  /** JSON `{ source, headline }` or null. */
+  media: string | null;
+  status: StimulusStatus;
+  delivered_at: string | null;
+  position: number;
+  updated_at: string;
+}
+
+export interface ExerciseObjectivesTable {
+  id: string;
+  exercise_id: string;
+  code: string;
+  text_fr: string;
+  text_en: string;
+  /** JSON array of `{ fr, en }`: the observation grid's lines. */
+  criteria: string;
+  position: number;
+}
+
+export interface ExercisesTables {
+  exercises: ExercisesTable;
+  exercise_cells: ExerciseCellsTable;
+  exercise_participants: ExerciseParticipantsTable;
+  exercise_stimuli: ExerciseStimuliTable;
+  exercise_objectives: ExerciseObjectivesTable;
+}
