@@ -32,6 +32,64 @@ describe('maturity diagnostics: referential, create with Rempart figures, answer
     expect((await t.app.inject({ method: 'GET', url: '/api/maturity/referential' })).statusCode).toBe(401);
   });
 
+  it("pre-fills the exercise date from the last exercise the organization played in Rempart, its own or its territory's", async () => {
+    const db = t.dbh.db;
+    const org = await makeOrg(db);
+    const admin = await orgAdmin(t, org.id);
+    const at = NOW.toISOString();
+    const exercise = (id: string, over: { organization_id: string | null; ended_at: string | null; status: 'ended' | 'running' }) => ({
+      id,
+      territory_id: null,
+      scenario_id: 'ransomware-hospital',
+      scenario_version: 1,
+      scenario_json: '{}',
+      title: 'Exercice',
+      level: 'intermediate',
+      kind: 'exercise' as const,
+      planned_start: null,
+      started_at: at,
+      paused_at: null,
+      paused_ms: 0,
+      created_by: null,
+      created_at: at,
+      updated_at: at,
+      ...over,
+    });
+    // A territory exercise where the organization had a cell, ended 200 days ago; a later one still running does not count.
+    const other = await makeOrg(db);
+    await db
+      .insertInto('exercises')
+      .values([
+        exercise(`ex-${org.id}-a`, {
+          organization_id: other.id,
+          ended_at: new Date(NOW.getTime() - 200 * 86_400_000).toISOString(),
+          status: 'ended',
+        }),
+        exercise(`ex-${org.id}-b`, { organization_id: org.id, ended_at: null, status: 'running' }),
+      ])
+      .execute();
+    await db
+      .insertInto('exercise_cells')
+      .values({
+        id: `cell-${org.id}`,
+        exercise_id: `ex-${org.id}-a`,
+        organization_id: org.id,
+        scenario_cell_id: 'member',
+        name: 'Cellule',
+        joined_at: at,
+        created_at: at,
+      })
+      .execute();
+    const d = (await admin.client.post(`/api/orgs/${org.id}/maturity/diagnostics`, { variant: 'full' })).json();
+    expect(d.provenance['ce-last-exercise']).toMatchObject({
+      origin: 'rempart',
+      metric: 'exercises.last_date',
+      figure: 200,
+      optionId: 'this-year',
+    });
+    expect(d.answers['ce-last-exercise']).toBe('this-year');
+  });
+
   it('pre-fills training, phishing and provider answers from Rempart, and leaves the exercise date open', async () => {
     const db = t.dbh.db;
     const org = await makeOrg(t.dbh.db);
@@ -74,7 +132,7 @@ describe('maturity diagnostics: referential, create with Rempart figures, answer
       figure: null,
       optionId: null,
     });
-    expect(d.provenance['ce-last-exercise'].note.fr).toContain('exercices');
+    expect(d.provenance['ce-last-exercise'].note.fr).toContain('exercice de crise');
     expect(d.scores.missing).toContain('ce-last-exercise');
     expect(d.scores.themes).toHaveLength(15);
 

@@ -121,15 +121,39 @@ async function supplierAuditCoverage(db: Executor, orgId: string, since: string)
   };
 }
 
-/** There is no exercises module yet: the figure is unknown, not "never", so the question stays open. */
-const noExercisesModule: Figure = {
-  value: null,
-  since: null,
-  note: {
-    fr: 'Rempart ne suit pas encore les exercices de crise\u00a0: répondez vous-même.',
-    en: 'Rempart does not track crisis exercises yet: answer it yourself.',
-  },
-};
+/**
+ * Days since the organization's last crisis exercise played in Rempart (its own, or a territory
+ * exercise where it had a cell), ended or closed. None recorded is unknown, not "never": an exercise
+ * may have been run without Rempart, so the question then stays open.
+ */
+async function lastExercise(db: Executor, orgId: string, now: Date): Promise<Figure> {
+  const row = await db
+    .selectFrom('exercises as e')
+    .select((eb) => eb.fn.max('e.ended_at').as('ended_at'))
+    .where('e.kind', '=', 'exercise')
+    .where('e.status', 'in', ['ended', 'closed'])
+    .where((eb) =>
+      eb.or([
+        eb('e.organization_id', '=', orgId),
+        eb.exists(
+          eb.selectFrom('exercise_cells as c').select('c.id').whereRef('c.exercise_id', '=', 'e.id').where('c.organization_id', '=', orgId),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
+  const ended = row?.ended_at ? new Date(String(row.ended_at)) : null;
+  if (!ended) {
+    return {
+      value: null,
+      since: null,
+      note: {
+        fr: 'Aucun exercice de crise terminé n’est enregistré dans Rempart\u00a0: répondez vous-même.',
+        en: 'No finished crisis exercise is recorded in Rempart: answer it yourself.',
+      },
+    };
+  }
+  return { value: Math.max(0, Math.floor((now.getTime() - ended.getTime()) / 86_400_000)), since: ended.toISOString(), note: null };
+}
 
 /**
  * Pre-filled answers and their provenance for the questions of this version that have a source.
@@ -156,7 +180,7 @@ export async function prefill(
           ? await phishingReportRate(db, orgId, since)
           : metric === 'suppliers.audit_coverage'
             ? await supplierAuditCoverage(db, orgId, since)
-            : noExercisesModule;
+            : await lastExercise(db, orgId, now);
     figures.set(metric, f);
     return f;
   };
