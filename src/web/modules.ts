@@ -9,6 +9,7 @@ import { phishingNav, phishingRoutes } from './phishing/index.js';
 import type { NavEntry } from './shell/scope.js';
 import { suppliersNav, suppliersRoutes } from './suppliers/index.js';
 import { territoryNav, territoryRoutes } from './territory/index.js';
+import { territoryDashboardNav, territoryDashboardRoutes } from './territory-dashboard/index.js';
 
 export { isActive, type NavGroup, visibleNav } from './shell/nav.js';
 
@@ -42,5 +43,6 @@ export const modules: WebModule[] = [
   { id: 'maturity', labelKey: 'nav.maturity', nav: maturityNav, routes: maturityRoutes },
   { id: 'actions', nav: actionsNav, routes: actionsRoutes },
   { id: 'territory', labelKey: 'nav.territory', nav: territoryNav, routes: territoryRoutes },
+  { id: 'territory-dashboard', labelKey: 'nav.dashboards', nav: territoryDashboardNav, routes: territoryDashboardRoutes },
   { id: 'admin', labelKey: 'nav.administration', nav: adminNav, routes: adminRoutes },
 ];

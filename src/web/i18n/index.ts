@@ -9,6 +9,7 @@ import { registerMaturityI18n } from '../maturity/index.js';
 import { registerPhishingI18n } from '../phishing/index.js';
 import { registerSuppliersI18n } from '../suppliers/index.js';
 import { registerTerritoryI18n } from '../territory/index.js';
+import { registerTerritoryDashboardI18n } from '../territory-dashboard/index.js';
 import en from './en.json';
 import fr from './fr.json';
 
@@ -37,6 +38,7 @@ export function setupI18n(): typeof i18n {
   registerActionsI18n(i18n);
   registerMaturityI18n(i18n);
   registerTerritoryI18n(i18n);
+  registerTerritoryDashboardI18n(i18n);
   syncHtmlLang(lng);
   i18n.on('languageChanged', syncHtmlLang);
   return i18n;

@@ -1,4 +1,5 @@
 import type { RempartModule } from '../index.js';
+import { dashboardRoutes } from './dashboard-routes.js';
 import { libraryRoutes } from './library-routes.js';
 import { mentoringRoutes } from './mentoring-routes.js';
 import { sharingRoutes } from './sharing-routes.js';
@@ -10,5 +11,6 @@ export const territoryModule: RempartModule = {
     sharingRoutes(app, deps);
     mentoringRoutes(app, deps);
     libraryRoutes(app, deps);
+    dashboardRoutes(app, deps);
   },
 };
