@@ -24,7 +24,9 @@ import {
 } from './exercises-schema.js';
 import { exerciseScopes, scopeFrom } from './exercises-scopes.js';
 import { ExercisesService } from './exercises-service.js';
+import { registerPlay } from './play-routes.js';
 import { PlayersService } from './players-service.js';
+import { prepLookupRoutes } from './prep-lookups-routes.js';
 import { scenarioSummaries } from './scenario-library.js';
 
 const tags = ['exercises'];
@@ -107,6 +109,8 @@ async function exerciseRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promi
     );
     await fastify.register(async (scope) => chronogramRoutes(scope, deps, service, s));
   }
+  await registerPlay(fastify, deps);
+  prepLookupRoutes(fastify, deps);
 }
 
 export const exercisesModule: RempartModule = { name: 'exercises', register: exerciseRoutes };

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../platform/context.js';
 import { NotFound } from '../../platform/errors.js';
-import { presentExercise, presentStimulus } from './exercises-repo.js';
+import { presentExercise } from './exercises-repo.js';
+import { playerStimulus } from './play-rules.js';
 
 /**
  * The players' space: what an account is placed in. Placement, not role, opens it; an account
@@ -30,7 +31,7 @@ export class PlayersService {
     };
   }
 
-  /** Stimuli delivered to a cell since it joined, newest last. */
+  /** Stimuli delivered to a cell, newest last. */
   async cellStimuli(accountId: string, exerciseId: string, cellId: string) {
     const db = this.deps.db;
     const me = await db
@@ -48,22 +49,32 @@ export class PlayersService {
       .where('exercise_id', '=', exerciseId)
       .executeTakeFirst();
     if (!cell) throw new NotFound('cell');
-    const rows = await db
-      .selectFrom('exercise_stimuli')
-      .selectAll()
-      .where('exercise_id', '=', exerciseId)
-      .where('target_cell', '=', cell.scenario_cell_id)
-      .where('status', '=', 'delivered')
-      .where('delivered_at', '>=', cell.joined_at)
-      .orderBy('delivered_at')
-      .orderBy('position')
+    // Deliveries, not targets: a conditional or spare stimulus reaches only some cells.
+    const received = await db
+      .selectFrom('exercise_deliveries as d')
+      .innerJoin('exercise_stimuli as s', 's.id', 'd.stimulus_id')
+      .selectAll('s')
+      .select('d.delivered_at as received_at')
+      .where('d.cell_id', '=', cell.id)
       .execute();
+    // A stimulus marked delivered with no delivery rows (set by hand, or before deliveries were
+    // recorded) went to every cell playing its target that had joined by then.
+    const unrecorded = await db
+      .selectFrom('exercise_stimuli as s')
+      .selectAll('s')
+      .where('s.exercise_id', '=', exerciseId)
+      .where('s.target_cell', '=', cell.scenario_cell_id)
+      .where('s.status', '=', 'delivered')
+      .where('s.delivered_at', '>=', cell.joined_at)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('exercise_deliveries as d').select('d.id').whereRef('d.stimulus_id', '=', 's.id'))),
+      )
+      .execute();
+    const all = [
+      ...received.map(({ received_at, ...r }) => ({ r, at: received_at })),
+      ...unrecorded.map((r) => ({ r, at: r.delivered_at ?? '' })),
+    ].sort((a, b) => a.at.localeCompare(b.at) || Number(a.r.position) - Number(b.r.position));
     // What players see: never the reaction the animators expect.
-    return {
-      items: rows.map((r) => {
-        const { expectedReaction: _hidden, ...s } = presentStimulus(r);
-        return s;
-      }),
-    };
+    return { items: all.map(({ r, at }) => playerStimulus(r, at)) };
   }
 }

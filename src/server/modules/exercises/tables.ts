@@ -110,10 +110,61 @@ export interface ExerciseObjectivesTable {
   position: number;
 }
 
+/** What a cell writes during play; the animators' chat lines are `chat` with from_animators = 1. */
+export const entryKinds = ['reply', 'logbook', 'decision', 'task', 'chat'] as const;
+export type EntryKind = (typeof entryKinds)[number];
+export const taskStatuses = ['todo', 'doing', 'done'] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+/** One row per stimulus and cell that received it (exactly once, unique index). */
+export interface ExerciseDeliveriesTable {
+  id: string;
+  exercise_id: string;
+  stimulus_id: string;
+  cell_id: string;
+  delivered_at: string;
+}
+
+export interface ExerciseEntriesTable {
+  id: string;
+  exercise_id: string;
+  cell_id: string;
+  kind: EntryKind;
+  account_id: string | null;
+  /** Copied at write time: the logbook reads as written even if the account is renamed. */
+  author_name: string;
+  from_animators: number;
+  /** The stimulus a reply answers. */
+  stimulus_id: string | null;
+  text: string;
+  category: string | null;
+  /** A decision: who took it (a function or a name, not necessarily the writer). */
+  decided_by: string | null;
+  assignee: string | null;
+  task_status: TaskStatus | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExerciseObservationsTable {
+  id: string;
+  exercise_id: string;
+  objective_code: string;
+  cell_id: string | null;
+  account_id: string;
+  note: string | null;
+  /** 1 (not met) to 4 (fully met); null for a note alone. */
+  rating: number | null;
+  created_at: string;
+}
+
 export interface ExercisesTables {
   exercises: ExercisesTable;
   exercise_cells: ExerciseCellsTable;
   exercise_participants: ExerciseParticipantsTable;
   exercise_stimuli: ExerciseStimuliTable;
   exercise_objectives: ExerciseObjectivesTable;
+  exercise_deliveries: ExerciseDeliveriesTable;
+  exercise_entries: ExerciseEntriesTable;
+  exercise_observations: ExerciseObservationsTable;
 }
