@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { actionsNav, actionsRoutes } from './actions/index.js';
 import { adminNav, adminRoutes } from './admin/index.js';
+import { exercisesNav, exercisesRoutes } from './exercises/index.js';
 import { HomePage } from './home/home-page.js';
 import { learningAdminNav, learningAdminRoutes } from './learning/admin/index.js';
 import { learningNav, learningRoutes } from './learning/index.js';
@@ -42,6 +43,7 @@ export const modules: WebModule[] = [
   { id: 'suppliers', labelKey: 'nav.suppliers', nav: suppliersNav, routes: suppliersRoutes },
   { id: 'maturity', labelKey: 'nav.maturity', nav: maturityNav, routes: maturityRoutes },
   { id: 'actions', nav: actionsNav, routes: actionsRoutes },
+  { id: 'exercises', labelKey: 'nav.exercises', nav: exercisesNav, routes: exercisesRoutes },
   { id: 'territory', labelKey: 'nav.territory', nav: territoryNav, routes: territoryRoutes },
   { id: 'territory-dashboard', labelKey: 'nav.dashboards', nav: territoryDashboardNav, routes: territoryDashboardRoutes },
   { id: 'admin', labelKey: 'nav.administration', nav: adminNav, routes: adminRoutes },

@@ -6,7 +6,7 @@ import fr from './fr.json';
 
 const webRoot = join(import.meta.dirname, '..');
 // The modules' pages keep their own namespaces and check them themselves.
-const modules = ['admin', 'learning', 'phishing', 'suppliers', 'actions', 'maturity', 'territory', 'territory-dashboard'];
+const modules = ['admin', 'learning', 'phishing', 'suppliers', 'actions', 'maturity', 'territory', 'territory-dashboard', 'exercises'];
 
 describe('web shell catalogues', () => {
   it('French and English have the same keys', () => {

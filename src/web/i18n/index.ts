@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { registerActionsI18n } from '../actions/index.js';
 import { registerAdminI18n } from '../admin/i18n.js';
+import { registerExercisesI18n } from '../exercises/index.js';
 import { registerLearningAdminI18n } from '../learning/admin/index.js';
 import { registerLearningI18n } from '../learning/index.js';
 import { type Locale, readStartLocale } from '../locale.js';
@@ -39,6 +40,7 @@ export function setupI18n(): typeof i18n {
   registerMaturityI18n(i18n);
   registerTerritoryI18n(i18n);
   registerTerritoryDashboardI18n(i18n);
+  registerExercisesI18n(i18n);
   syncHtmlLang(lng);
   i18n.on('languageChanged', syncHtmlLang);
   return i18n;
