@@ -46,7 +46,8 @@ describe('maturity answers: arbitrary input', () => {
           expect([200, 400], res.body).toContain(res.statusCode);
           const after = (await admin.client.get(url)).json().answers;
           if (res.statusCode === 400) {
-            expect(res.json().error.field).toMatch(/answers/);
+            // A "__proto__" key is refused by the body parser itself: the field is then the body.
+            expect(res.json().error.field).toMatch(JSON.stringify({ answers }).includes('"__proto__"') ? /^body$/ : /answers/);
             expect(after).toEqual(before);
           } else expect(validateAnswers(ref, after, v)).toEqual([]);
         }

@@ -222,7 +222,9 @@ describe('provider portal', () => {
       fc.asyncProperty(fc.constantFrom('q1', 'q3', 'q4', 'q5', 'q6'), fc.jsonValue({ maxDepth: 2 }), async (q, value) => {
         const res = await s.provider.put(`${s.base}/answers/${q}`, { value });
         expect([200, 400]).toContain(res.statusCode);
-        if (res.statusCode === 400) expect(res.json().error.field).toBe('value');
+        // A "__proto__" key is refused by the body parser itself, before the route: the field is then the body.
+        const parserRefuses = JSON.stringify({ value }).includes('"__proto__"');
+        if (res.statusCode === 400) expect(res.json().error.field).toBe(parserRefuses ? 'body' : 'value');
       }),
       { numRuns: 60 },
     );
