@@ -1,4 +1,4 @@
-import { Code, List, Text, Title } from '@mantine/core';
+import { Blockquote, Code, List, Text, Title } from '@mantine/core';
 import { Fragment } from 'react';
 import { type Inline, parseMarkdown } from './markdown.js';
 
@@ -34,26 +34,37 @@ export function Markdown({ source }: { source: string }) {
             </Title>
           );
         if (b.kind === 'rule') return <hr key={key} />;
-        if (b.kind === 'list')
+        if (b.kind === 'list') {
+          // A checklist prints with empty boxes to tick on paper; the boxes say nothing to a screen reader.
+          const checklist = b.checks.length > 0 && b.checks.every((c) => c !== null);
           return (
-            <List key={key} type={b.ordered ? 'ordered' : 'unordered'} mb="sm" spacing={4}>
+            <List key={key} type={b.ordered ? 'ordered' : 'unordered'} listStyleType={checklist ? 'none' : undefined} mb="sm" spacing={4}>
               {b.items.map((item, j) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: items never reorder
                 <List.Item key={j}>
+                  {checklist ? <span aria-hidden="true">{b.checks[j] ? '☑ ' : '☐ '}</span> : null}
                   <Inlines parts={item} />
                 </List.Item>
               ))}
             </List>
           );
+        }
+        const lines = b.lines.map((line, j) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: lines never reorder
+          <Fragment key={j}>
+            {j > 0 ? <br /> : null}
+            <Inlines parts={line} />
+          </Fragment>
+        ));
+        if (b.kind === 'quote')
+          return (
+            <Blockquote key={key} color="gray" p="sm" mb="sm">
+              {lines}
+            </Blockquote>
+          );
         return (
           <Text key={key} mb="sm">
-            {b.lines.map((line, j) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: lines never reorder
-              <Fragment key={j}>
-                {j > 0 ? <br /> : null}
-                <Inlines parts={line} />
-              </Fragment>
-            ))}
+            {lines}
           </Text>
         );
       })}

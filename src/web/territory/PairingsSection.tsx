@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, NativeSelect, Paper, Radio, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ConfirmModal } from '../admin/components/ConfirmModal.js';
@@ -130,6 +130,13 @@ function NewPairing({ territoryId }: { territoryId: string }) {
   // The heatmap links here with ?mentee= to start a pairing for that member.
   const [params] = useSearchParams();
   const [menteeId, setMenteeId] = useState(params.get('mentee') ?? '');
+  const menteeSelect = useRef<HTMLSelectElement>(null);
+  const fromHeatmap = params.has('mentee');
+  // Arriving from the heatmap, the form sits below the mentors: bring it into view (focus stays
+  // where the shell puts it on navigation, the page's start, for screen readers).
+  useEffect(() => {
+    if (fromHeatmap) menteeSelect.current?.scrollIntoView({ block: 'center' });
+  }, [fromHeatmap]);
   const [mentorId, setMentorId] = useState('');
   const members = useQuery({
     queryKey: territoryKeys.membersSharing(territoryId),
@@ -154,6 +161,7 @@ function NewPairing({ territoryId }: { territoryId: string }) {
         {t('mentoring.newPairing')}
       </Title>
       <NativeSelect
+        ref={menteeSelect}
         label={t('mentoring.chooseMentee')}
         value={menteeId}
         onChange={(e) => {

@@ -28,4 +28,18 @@ describe('the library Markdown reader', () => {
       items: [[{ text: 'Isoler le poste' }, { text: ' sans l’éteindre' }]],
     });
   });
+
+  it('reads the "to adapt" quote and checklist boxes, ticked or not', () => {
+    const blocks = parseMarkdown('> À adapter : [numéro]\n> la nuit aussi\n\n- [ ] **Sous 24 h** : alerte\n- [x] ARS\n\n- Isoler');
+    expect(blocks.map((b) => b.kind)).toEqual(['quote', 'list', 'list']);
+    expect(blocks[0]).toEqual({
+      kind: 'quote',
+      lines: [[{ kind: 'text', text: 'À adapter : [numéro]' }], [{ kind: 'text', text: 'la nuit aussi' }]],
+    });
+    expect(blocks[1]).toMatchObject({
+      checks: [false, true],
+      items: [[{ kind: 'strong', text: 'Sous 24 h' }, { text: ' : alerte' }], [{ text: 'ARS' }]],
+    });
+    expect(blocks[2]).toMatchObject({ checks: [null], items: [[{ text: 'Isoler' }]] });
+  });
 });

@@ -1,13 +1,15 @@
 /**
  * A deliberately small Markdown reader for library sheets: headings, paragraphs, bullet and
- * numbered lists, bold and inline code. It yields plain data that React renders as text nodes,
+ * numbered lists, checklists (`- [ ]`), quotes (`>`, the "to adapt" notes), bold and inline code. It yields plain data that React renders as text nodes,
  * so nothing written in a sheet can ever become HTML or script in the page.
  */
 export type Inline = { kind: 'text' | 'strong' | 'code'; text: string };
 export type Block =
   | { kind: 'heading'; level: 2 | 3 | 4; inlines: Inline[] }
   | { kind: 'paragraph'; lines: Inline[][] }
-  | { kind: 'list'; ordered: boolean; items: Inline[][] }
+  | { kind: 'quote'; lines: Inline[][] }
+  /** `checks[i]` is null for a plain item, else whether the box of a checklist item is ticked. */
+  | { kind: 'list'; ordered: boolean; items: Inline[][]; checks: Array<boolean | null> }
   | { kind: 'rule' };
 
 export function parseInline(text: string): Inline[] {
@@ -34,20 +36,28 @@ export function stripFrontMatter(md: string): string {
 export function parseMarkdown(md: string): Block[] {
   const blocks: Block[] = [];
   let para: Inline[][] | null = null;
-  let list: { ordered: boolean; items: Inline[][] } | null = null;
+  let list: { ordered: boolean; items: Inline[][]; checks: Array<boolean | null> } | null = null;
+  let quote: Inline[][] | null = null;
   const flush = () => {
     if (para) blocks.push({ kind: 'paragraph', lines: para });
     if (list) blocks.push({ kind: 'list', ...list });
+    if (quote) blocks.push({ kind: 'quote', lines: quote });
     para = null;
     list = null;
+    quote = null;
   };
   for (const raw of stripFrontMatter(md).split(/\r?\n/)) {
     const line = raw.trimEnd();
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
     const bullet = /^\s*[-*+]\s+(.*)$/.exec(line);
     const numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
+    const quoted = /^\s*>\s?(.*)$/.exec(line);
     if (line.trim() === '') flush();
-    else if (/^(\*\s*){3,}$|^(-\s*){3,}$|^(_\s*){3,}$/.test(line.trim())) {
+    else if (quoted) {
+      if (!quote) flush();
+      if (!quote) quote = [];
+      quote.push(parseInline(quoted[1] ?? ''));
+    } else if (/^(\*\s*){3,}$|^(-\s*){3,}$|^(_\s*){3,}$/.test(line.trim())) {
       flush();
       blocks.push({ kind: 'rule' });
     } else if (heading) {
@@ -57,14 +67,17 @@ export function parseMarkdown(md: string): Block[] {
       blocks.push({ kind: 'heading', level, inlines: parseInline(heading[2] ?? '') });
     } else if (bullet || numbered) {
       const ordered = !bullet;
-      if (para || (list && list.ordered !== ordered)) flush();
-      if (!list) list = { ordered, items: [] };
-      list.items.push(parseInline((bullet ?? numbered)?.[1] ?? ''));
+      if (para || quote || (list && list.ordered !== ordered)) flush();
+      if (!list) list = { ordered, items: [], checks: [] };
+      const text = (bullet ?? numbered)?.[1] ?? '';
+      const box = /^\[([ xX])\]\s+(.*)$/.exec(text);
+      list.items.push(parseInline(box ? (box[2] ?? '') : text));
+      list.checks.push(box ? box[1] !== ' ' : null);
     } else if (list && /^\s{2,}\S/.test(raw)) {
       // An indented line continues the previous item.
       list.items[list.items.length - 1]?.push({ kind: 'text', text: ` ${line.trim()}` });
     } else {
-      if (list) flush();
+      if (list || quote) flush();
       if (!para) para = [];
       para.push(parseInline(line));
     }
