@@ -117,7 +117,7 @@ function HeatmapView({ territoryId }: { territoryId: string }) {
                       ? `${date(m.latest.completedAt)} · ${t(`heatmap.variants.${m.latest.variant}`)}`
                       : t('heatmap.noDiagnostic')}
                 </Text>
-                {canPair && (m.latest?.overall ?? 0) < 60 ? (
+                {canPair && !m.isLead && (m.latest?.overall ?? 0) < 60 ? (
                   <Anchor component={Link} to={`/territory/mentoring?mentee=${encodeURIComponent(m.organizationId)}`} size="xs" fw={400}>
                     {t('heatmap.offerMentor')}
                   </Anchor>

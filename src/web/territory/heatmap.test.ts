@@ -6,6 +6,7 @@ const member = (name: string, overall: number | null, shares = true): HeatmapMem
   organizationId: name,
   name,
   kind: 'hospital',
+  isLead: false,
   shares,
   latest:
     overall === null ? null : { completedAt: '2026-10-02T09:00:00.000Z', variant: 'full', overall, themes: { gov: overall, care: null } },

@@ -43,6 +43,8 @@ export interface HeatmapMember {
   organizationId: string;
   name: string;
   kind: string;
+  /** A lead establishment mentors; it is not offered a mentor. */
+  isLead: boolean;
   shares: boolean;
   latest: (TrendPoint & { themes: Record<string, number | null> }) | null;
   trend: TrendPoint[];

@@ -51,6 +51,7 @@ describe('maturity heatmap of a territory: sharing members only, scores only', (
 
     const before = (await coord.client.get(url)).json();
     expect(before.members.map((m: { name: string }) => m.name)).toEqual(['Cabinet Heatmap', 'CHU Heatmap', 'Pharmacie Heatmap']);
+    expect(before.members.map((m: { isLead: boolean }) => m.isLead)).toEqual([false, true, false]);
     expect(
       before.members.every(
         (m: { shares: boolean; latest: unknown; trend: unknown[] }) => !m.shares && m.latest === null && m.trend.length === 0,
@@ -62,7 +63,7 @@ describe('maturity heatmap of a territory: sharing members only, scores only', (
     const shared = await coord.client.get(url);
     expect(shared.statusCode).toBe(200);
     const cabinet = shared.json().members.find((m: { organizationId: string }) => m.organizationId === practice.id);
-    expect(cabinet).toMatchObject({ shares: true, latest: { variant: 'short', overall: scores[4] } });
+    expect(cabinet).toMatchObject({ isLead: false, shares: true, latest: { variant: 'short', overall: scores[4] } });
     expect(cabinet.trend.map((p: { overall: number }) => p.overall)).toEqual(scores.slice(1));
     expect(cabinet.trend.map((p: { completedAt: string }) => p.completedAt)).toEqual(
       [...cabinet.trend.map((p: { completedAt: string }) => p.completedAt)].sort(),

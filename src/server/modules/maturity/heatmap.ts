@@ -28,7 +28,7 @@ export class MaturityHeatmap {
       db
         .selectFrom('territory_members as m')
         .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-        .select(['o.id', 'o.name', 'o.kind'])
+        .select(['o.id', 'o.name', 'o.kind', 'm.is_lead'])
         .where('m.territory_id', '=', territoryId)
         .execute()
         // Sorted here: SQLite and PostgreSQL collate names differently.
@@ -51,6 +51,7 @@ export class MaturityHeatmap {
           organizationId: m.id,
           name: m.name,
           kind: m.kind,
+          isLead: m.is_lead === 1,
           shares: shares.has(m.id),
           latest:
             last && report

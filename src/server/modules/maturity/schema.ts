@@ -108,6 +108,7 @@ export const heatmapSchema = z.object({
       organizationId: z.string(),
       name: z.string(),
       kind: z.string(),
+      isLead: z.boolean(),
       shares: z.boolean(),
       latest: z
         .object({
