@@ -2,7 +2,7 @@
 
 export const domains = ['maturity', 'training', 'phishing', 'suppliers', 'exercises', 'actions'] as const;
 export type Domain = (typeof domains)[number];
-export const attentionFlags = ['no_recent_diagnostic', 'no_exercise_this_year', 'overdue_actions'] as const;
+export const attentionFlags = ['no_recent_diagnostic', 'no_exercise_this_year', 'overdue_actions', 'crisis_kit_stale'] as const;
 export type AttentionFlag = (typeof attentionFlags)[number];
 
 export interface Cell<T> {

@@ -32,6 +32,7 @@ const words = {
     flag: {
       no_recent_diagnostic: 'pas de diagnostic depuis 12 mois',
       no_exercise_this_year: 'pas d’exercice cette année',
+      crisis_kit_stale: 'kit de crise de plus de trois mois',
       overdue_actions: 'actions en retard',
     },
   },
@@ -60,6 +61,7 @@ const words = {
     flag: {
       no_recent_diagnostic: 'no diagnostic for 12 months',
       no_exercise_this_year: 'no exercise this year',
+      crisis_kit_stale: 'crisis kit older than three months',
       overdue_actions: 'overdue actions',
     },
   },

@@ -44,6 +44,8 @@ function phishingOf(s: PhishingSums | undefined, hidden: boolean) {
  * with no value; groups under 5 people (and the next smallest when they could be deduced from the
  * totals) show no training or phishing figure; nothing here is about one person.
  */
+const KIT_MAX_AGE_MS = 92 * 86_400_000;
+
 export function buildDashboard(
   members: readonly MemberInput[],
   facts: OrgFacts,
@@ -79,6 +81,9 @@ export function buildDashboard(
     const exercise = facts.exercises.get(id) ?? null;
     if (has('exercises') && (!exercise || exercise < `${now.toISOString().slice(0, 4)}-01-01`)) flags.push('no_exercise_this_year');
     if (has('actions') && actions.overdue > 0) flags.push('overdue_actions');
+    // A crisis kit printed more than three months ago (or never) may list people who have left.
+    const kit = facts.kits.get(id) ?? null;
+    if (has('exercises') && (!kit || kit < new Date(now.getTime() - KIT_MAX_AGE_MS).toISOString())) flags.push('crisis_kit_stale');
     return {
       organizationId: id,
       name: m.name,

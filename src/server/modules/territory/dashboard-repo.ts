@@ -38,6 +38,8 @@ export interface OrgFacts {
   maturity: Map<string, MaturityFact>;
   /** Day (YYYY-MM-DD) the organization last played an exercise, own or as a cell of a territory's. */
   exercises: Map<string, string>;
+  /** When the organization last printed its crisis kit (ISO instant); absent: never. */
+  kits: Map<string, string>;
   training: Map<string, GroupSums>;
   phishing: Map<string, PhishingSums>;
   suppliers: Map<string, SupplierFact>;
@@ -55,6 +57,7 @@ export function factSources(db: Db): FactSources {
   return {
     maturity: (ids) => latestDiagnostics(db, ids),
     exercises: (ids) => lastExercises(db, ids),
+    kits: (ids) => kitDates(db, ids),
     training: async (ids, now) => new Map((await new MetricsRepo(db).personTotalsByOrg(ids, now.toISOString())).map((s) => [s.key, s])),
     phishing: (ids, now) => phishingSums(db, ids, daysAgo(now, 365)),
     suppliers: (ids, now) => supplierFacts(db, ids, now),
@@ -93,6 +96,7 @@ export function cachedSources(s: FactSources, maxAgeMs?: number): FactSources {
   return {
     maturity: cached(s.maturity, maxAgeMs),
     exercises: cached(s.exercises, maxAgeMs),
+    kits: cached(s.kits, maxAgeMs),
     training: cached(s.training, maxAgeMs),
     phishing: cached(s.phishing, maxAgeMs),
     suppliers: cached(s.suppliers, maxAgeMs),
@@ -101,16 +105,30 @@ export function cachedSources(s: FactSources, maxAgeMs?: number): FactSources {
 }
 
 /** The facts of every organization that shares the matching domain somewhere in the view. */
-export async function orgFacts(ids: Record<keyof OrgFacts, string[]>, now: Date, sources: FactSources): Promise<OrgFacts> {
-  const [maturity, exercises, training, phishing, suppliers, actions] = await Promise.all([
+export async function orgFacts(ids: Record<Exclude<keyof OrgFacts, 'kits'>, string[]>, now: Date, sources: FactSources): Promise<OrgFacts> {
+  const [maturity, exercises, kits, training, phishing, suppliers, actions] = await Promise.all([
     sources.maturity(ids.maturity, now),
     sources.exercises(ids.exercises, now),
+    // The crisis kit belongs with the exercises: a member sharing those shares its kit's age.
+    sources.kits(ids.exercises, now),
     sources.training(ids.training, now),
     sources.phishing(ids.phishing, now),
     sources.suppliers(ids.suppliers, now),
     sources.actions(ids.actions, now),
   ]);
-  return { maturity, exercises, training, phishing, suppliers, actions };
+  return { maturity, exercises, kits, training, phishing, suppliers, actions };
+}
+
+/** When each organization last generated its crisis kit PDF. */
+async function kitDates(db: Db, orgIds: string[]): Promise<Map<string, string>> {
+  if (orgIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('crisis_kits')
+    .select(['organization_id', 'generated_at'])
+    .where('organization_id', 'in', orgIds)
+    .where('generated_at', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.organization_id, String(r.generated_at)]));
 }
 
 /**

@@ -6,7 +6,7 @@ import { type SharingDomain, sharingDomains } from './tables.js';
 export { territoryParams };
 
 /** Why a member is singled out for the committee: only from domains the member shares. */
-export const attentionFlags = ['no_recent_diagnostic', 'no_exercise_this_year', 'overdue_actions'] as const;
+export const attentionFlags = ['no_recent_diagnostic', 'no_exercise_this_year', 'overdue_actions', 'crisis_kit_stale'] as const;
 export type AttentionFlag = (typeof attentionFlags)[number];
 
 const rate = z.number().nullable().describe('percent, 0–100, one decimal; null when there is nothing to divide by');

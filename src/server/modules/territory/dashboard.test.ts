@@ -114,6 +114,19 @@ describe('territory dashboard: members x shared domains, aggregates only', () =>
     const oldId = await diagnose(pharmacyAdmin, pharmacy.id);
     await db.updateTable('maturity_diagnostics').set({ completed_at: '2024-11-01T10:00:00.000Z' }).where('id', '=', oldId).execute();
 
+    // Crisis kit: the CHU printed its kit ten days ago; the pharmacy never did.
+    const tenDaysAgo = new Date(NOW.getTime() - 10 * 86_400_000).toISOString();
+    await db
+      .insertInto('crisis_kits')
+      .values({
+        organization_id: lead.id,
+        roster_json: '[]',
+        contacts_json: '{}',
+        generated_at: tenDaysAgo,
+        generated_by: null,
+        updated_at: tenDaysAgo,
+      })
+      .execute();
     const coord = await coordinator(t, territory.id);
     const url = `/api/territories/${territory.id}/dashboard`;
     const res = await coord.client.get(url);
@@ -137,7 +150,7 @@ describe('territory dashboard: members x shared domains, aggregates only', () =>
     expect(byName['Pharmacie Tableau'].training.value).toEqual({ suppressed: true, people: null, completionRate: null });
     expect(byName['Clinique Tableau'].training.value.suppressed).toBe(true);
     expect(byName['Clinique Tableau'].maturity).toEqual({ shared: false, value: null });
-    expect(byName['Pharmacie Tableau'].flags).toEqual(['no_recent_diagnostic', 'no_exercise_this_year']);
+    expect(byName['Pharmacie Tableau'].flags).toEqual(['no_recent_diagnostic', 'no_exercise_this_year', 'crisis_kit_stale']);
     expect(byName['Pharmacie Tableau'].exercises.value).toEqual({ lastExerciseOn: '2025-06-12' });
     const cabinet = byName['Cabinet Tableau'];
     for (const d of ['maturity', 'training', 'phishing', 'suppliers', 'exercises', 'actions'])
