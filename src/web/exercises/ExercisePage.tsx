@@ -11,9 +11,10 @@ import { ApiError, api } from '../api.js';
 import { useMe } from '../me.js';
 import { CellsPanel } from './CellsPanel.js';
 import { ChronogramPanel } from './ChronogramPanel.js';
+import { ConsoleLinks } from './console/ConsoleLinks.js';
 import { formatDateTime, fromLocalInput, toLocalInput } from './dates.js';
 import { ExerciseStatusBadge } from './ExerciseStatusBadge.js';
-import { exercisesApi, exercisesKeys } from './endpoints.js';
+import { exercisePath, exercisesApi, exercisesKeys } from './endpoints.js';
 import { canManage } from './permissions.js';
 import { type ExerciseDetail, type Owner, pick } from './types.js';
 
@@ -102,6 +103,12 @@ function ExerciseActions({ owner, exercise }: { owner: Owner; exercise: Exercise
   const open = exercise.status !== 'ended' && exercise.status !== 'closed';
   return (
     <>
+      <ConsoleLinks owner={owner} exerciseId={exercise.id} status={exercise.status} manages />
+      {exercise.status === 'ended' || exercise.status === 'closed' ? (
+        <Button component={Link} to={`${exercisePath(owner, exercise.id)}/after`} variant="light">
+          {t('links.after')}
+        </Button>
+      ) : null}
       {open ? (
         <Button variant="default" onClick={() => setEditing(true)}>
           {t('detail.edit')}

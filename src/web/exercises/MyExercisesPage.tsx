@@ -9,6 +9,7 @@ import { api } from '../api.js';
 import { formatDateTime } from './dates.js';
 import { ExerciseStatusBadge } from './ExerciseStatusBadge.js';
 import { exercisesApi, exercisesKeys } from './endpoints.js';
+import { ObserveLink } from './observe/ObserveLink.js';
 import { type MyExercise, type PlayerStimulus, pick } from './types.js';
 
 /** The exercises the signed-in person is placed in, as a player, an animator or an observer: one card each, phone first. */
@@ -59,6 +60,18 @@ function MyExerciseCard({ exercise: x }: { exercise: MyExercise }) {
           <Group>
             <Button component={Link} to={`/exercises/play/${encodeURIComponent(x.id)}/${encodeURIComponent(x.cell.id)}`}>
               {t('mine.play')}
+            </Button>
+          </Group>
+        ) : null}
+        <ObserveLink exercise={x} />
+        {x.cell && (x.status === 'ended' || x.status === 'closed') ? (
+          <Group>
+            <Button
+              component={Link}
+              variant="light"
+              to={`/exercises/lessons/${encodeURIComponent(x.id)}?cell=${encodeURIComponent(x.cell.id)}`}
+            >
+              {t('links.lessons')}
             </Button>
           </Group>
         ) : null}

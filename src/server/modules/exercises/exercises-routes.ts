@@ -6,6 +6,7 @@ import { contextOf } from '../../platform/context.js';
 import { Unauthenticated } from '../../platform/errors.js';
 import type { ModuleDeps, RempartModule } from '../index.js';
 import { chronogramRoutes } from './chronogram-routes.js';
+import { debriefRoutes } from './debrief-routes.js';
 import {
   addParticipantBody,
   cellChoice,
@@ -110,6 +111,7 @@ async function exerciseRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promi
     await fastify.register(async (scope) => chronogramRoutes(scope, deps, service, s));
   }
   await registerPlay(fastify, deps);
+  await debriefRoutes(fastify, deps);
   prepLookupRoutes(fastify, deps);
 }
 

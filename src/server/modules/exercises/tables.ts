@@ -167,4 +167,70 @@ export interface ExercisesTables {
   exercise_deliveries: ExerciseDeliveriesTable;
   exercise_entries: ExerciseEntriesTable;
   exercise_observations: ExerciseObservationsTable;
+  exercise_debriefs: ExerciseDebriefsTable;
+  exercise_lessons: ExerciseLessonsTable;
+  exercise_incidents: ExerciseIncidentsTable;
+  crisis_kits: CrisisKitsTable;
+}
+
+/** A cell's hot debrief, written just after the end (one per cell; writing again replaces it). */
+export interface ExerciseDebriefsTable {
+  id: string;
+  exercise_id: string;
+  cell_id: string;
+  went_well: string;
+  to_improve: string;
+  surprises: string;
+  written_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export const lessonSources = ['questionnaire', 'animators'] as const;
+export type LessonSource = (typeof lessonSources)[number];
+
+/** A lesson learned; it becomes one action of its organization's plan when the exercise is closed. */
+export interface ExerciseLessonsTable {
+  id: string;
+  exercise_id: string;
+  organization_id: string;
+  cell_id: string | null;
+  /** Null for an anonymous questionnaire answer. */
+  account_id: string | null;
+  source: LessonSource;
+  /** Questionnaire scales, 1 to 5. */
+  realism: number | null;
+  usefulness: number | null;
+  went_well: string | null;
+  lesson: string;
+  priority: 'low' | 'medium' | 'high' | 'critical';
+  action_id: string | null;
+  created_at: string;
+}
+
+/** A real incident's declaration: the clocks run from `detected_at`. */
+export interface ExerciseIncidentsTable {
+  exercise_id: string;
+  organization_id: string;
+  detected_at: string;
+  /** JSON object: the declaration's fields, by checklist key. */
+  content_json: string;
+  early_warning_at: string | null;
+  notification_at: string | null;
+  final_report_at: string | null;
+  /** JSON `{ step: instant }` of the reminders already emailed. */
+  reminded_json: string;
+  updated_at: string;
+}
+
+/** An organization's crisis kit: what the kit page edits, and when the printable kit was made. */
+export interface CrisisKitsTable {
+  organization_id: string;
+  /** JSON array of `{ name, function, phone }`. */
+  roster_json: string;
+  /** JSON `{ lead, ars, certSante }`: free text (names, phone numbers, addresses). */
+  contacts_json: string;
+  generated_at: string | null;
+  generated_by: string | null;
+  updated_at: string;
 }

@@ -1,0 +1,102 @@
+import { Anchor, Group, SimpleGrid, Text } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ListStatus } from '../../admin/components/ListStatus.js';
+import { PageHeader } from '../../admin/components/PageHeader.js';
+import { useMe } from '../../me.js';
+import { useExercise } from '../ExercisePage.js';
+import { ExerciseStatusBadge } from '../ExerciseStatusBadge.js';
+import { exercisePath } from '../endpoints.js';
+import { observePath } from '../observe/observe-api.js';
+import { canManage } from '../permissions.js';
+import { formatOffset } from '../stimulus-form.js';
+import type { Owner } from '../types.js';
+import { CellsActivity } from './CellsActivity.js';
+import { ClockControls } from './ClockControls.js';
+import { ConnectionBadge } from './ConnectionBadge.js';
+import { TimelinePanel } from './TimelinePanel.js';
+import { playedMinutes } from './timeline-view.js';
+import { useConsole } from './use-console.js';
+import { useNow } from './use-now.js';
+
+export const OrgConsolePage = () => <ConsolePage kind="org" />;
+export const TerritoryConsolePage = () => <ConsolePage kind="territory" />;
+
+/** The animation console: the exercise's clock, its live timeline and every cell's activity. */
+function ConsolePage({ kind }: { kind: Owner['kind'] }) {
+  const { ownerId = '', exerciseId = '' } = useParams();
+  const owner = useMemo<Owner>(() => ({ kind, id: ownerId }), [kind, ownerId]);
+  const { t } = useTranslation('exercises');
+  const exercise = useExercise(owner, exerciseId);
+  const me = useMe().data?.account;
+  const manages = Boolean(me && canManage(me, owner));
+  const { state, error, connection, apply } = useConsole(owner, exerciseId);
+  const now = useNow();
+  const played = state ? playedMinutes(state.clock, now) : null;
+  return (
+    <>
+      <Group gap="md">
+        <Anchor component={Link} to={exercisePath(owner, exerciseId)} size="sm">
+          {t('console.back')}
+        </Anchor>
+        <Anchor component={Link} to={observePath(exerciseId, owner)} size="sm">
+          {t('console.observe')}
+        </Anchor>
+      </Group>
+      <ListStatus isPending={!state && !error} error={state ? null : error} isEmpty={false} emptyTitle="">
+        {state ? (
+          <>
+            <PageHeader
+              title={t('console.title', { title: exercise.data?.title ?? '' })}
+              description={
+                <Group gap="xs">
+                  <ExerciseStatusBadge status={state.clock.status} />
+                  {played !== null ? <Text size="sm">{t('console.played', { time: formatOffset(played) })}</Text> : null}
+                  <ConnectionBadge connection={connection} />
+                  {state.observations.length ? (
+                    <Text size="sm">{t('console.observations', { count: state.observations.length })}</Text>
+                  ) : null}
+                </Group>
+              }
+              actions={
+                manages ? (
+                  <ClockControls
+                    owner={owner}
+                    exerciseId={exerciseId}
+                    clock={state.clock}
+                    cellCount={state.cells.length}
+                    onClock={(c) => apply(`exercise.${c.status}`, c)}
+                  />
+                ) : null
+              }
+            />
+            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+              <TimelinePanel
+                owner={owner}
+                exerciseId={exerciseId}
+                clock={state.clock}
+                stimuli={state.stimuli}
+                cells={state.cells}
+                now={now}
+                manages={manages}
+                scenarioCells={exercise.data?.scenarioCells ?? []}
+                onPlayed={(s) => apply('stimulus', s)}
+              />
+              <CellsActivity
+                owner={owner}
+                exerciseId={exerciseId}
+                clock={state.clock}
+                cells={state.cells}
+                entries={state.entries}
+                manages={manages}
+                now={now}
+                onSent={(e) => apply('chat.added', e)}
+              />
+            </SimpleGrid>
+          </>
+        ) : null}
+      </ListStatus>
+    </>
+  );
+}
