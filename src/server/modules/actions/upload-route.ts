@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { access } from '../../platform/access/rules.js';
 import { contextOf } from '../../platform/context.js';
 import { Forbidden, NotFound, Unauthenticated } from '../../platform/errors.js';
+import { acceptRawFiles } from '../../platform/raw-files.js';
 import type { ModuleDeps } from '../index.js';
 import { EvidenceTooLarge } from '../suppliers/evidence-service.js';
 import type { ActionEvidence } from './evidence.js';
@@ -15,35 +16,7 @@ import { actionParams, evidenceSchema, uploadQuery } from './schema.js';
  */
 export function actionEvidenceUploadRoute(scope: FastifyInstance, deps: ModuleDeps, evidence: ActionEvidence): void {
   const max = deps.config.EVIDENCE_MAX_BYTES;
-  scope.removeAllContentTypeParsers();
-  scope.addContentTypeParser('*', (request, payload, done) => {
-    if (Number(request.headers['content-length'] ?? 0) > max) {
-      payload.resume();
-      done(new EvidenceTooLarge(max), undefined);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    payload.on('data', (chunk: Buffer) => {
-      if (settled) return;
-      size += chunk.length;
-      if (size > max) {
-        settled = true;
-        done(new EvidenceTooLarge(max), undefined);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    payload.on('end', () => {
-      if (!settled) done(null, Buffer.concat(chunks));
-    });
-    payload.on('error', (err: Error) => {
-      if (settled) return;
-      settled = true;
-      done(err, undefined);
-    });
-  });
+  acceptRawFiles(scope, max, () => new EvidenceTooLarge(max));
   scope.withTypeProvider<ZodTypeProvider>().post(
     '/api/orgs/:orgId/actions/:actionId/evidence',
     {

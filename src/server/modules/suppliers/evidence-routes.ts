@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { access } from '../../platform/access/rules.js';
 import { contextOf } from '../../platform/context.js';
 import { Unauthenticated } from '../../platform/errors.js';
+import { acceptRawFiles } from '../../platform/raw-files.js';
 import type { ModuleDeps } from '../index.js';
 import { portalOrgs } from './audits-access.js';
 import type { EvidenceRow } from './audits-repo.js';
@@ -16,35 +17,7 @@ import { type EvidenceService, EvidenceTooLarge } from './evidence-service.js';
  */
 export function evidenceUploadRoute(scope: FastifyInstance, deps: ModuleDeps, evidence: EvidenceService): void {
   const max = deps.config.EVIDENCE_MAX_BYTES;
-  scope.removeAllContentTypeParsers();
-  scope.addContentTypeParser('*', (request, payload, done) => {
-    if (Number(request.headers['content-length'] ?? 0) > max) {
-      payload.resume();
-      done(new EvidenceTooLarge(max), undefined);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    payload.on('data', (chunk: Buffer) => {
-      if (settled) return;
-      size += chunk.length;
-      if (size > max) {
-        settled = true;
-        done(new EvidenceTooLarge(max), undefined);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    payload.on('end', () => {
-      if (!settled) done(null, Buffer.concat(chunks));
-    });
-    payload.on('error', (err: Error) => {
-      if (settled) return;
-      settled = true;
-      done(err, undefined);
-    });
-  });
+  acceptRawFiles(scope, max, () => new EvidenceTooLarge(max));
   scope.withTypeProvider<ZodTypeProvider>().post(
     '/api/portal/audits/:auditId/evidence',
     {
