@@ -1,6 +1,7 @@
 import type { Db } from '../../db/index.js';
 import type { Locale } from '../../platform/errors.js';
 import { pdfDocument } from '../../platform/lazy-libs.js';
+import { BLUE, BOTTOM, type Doc, headingWith, LEFT, WIDTH } from '../../platform/pdf-layout.js';
 import type { AfterDto } from './debrief-schema.js';
 import type { ExercisesTable } from './tables.js';
 
@@ -72,17 +73,7 @@ const words = {
   },
 } as const;
 
-type Doc = PDFKit.PDFDocument;
-const LEFT = 50;
-const WIDTH = 495;
-const BOTTOM = 842 - 60;
-const BLUE = '#1c3d5a';
-
-function heading(doc: Doc, text: string): void {
-  if (doc.y > BOTTOM - 80) doc.addPage();
-  doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor(BLUE).text(text, LEFT, doc.y, { width: WIDTH }).moveDown(0.3);
-  doc.font('Helvetica').fontSize(10).fillColor('black');
-}
+const heading = headingWith(10);
 
 function line(doc: Doc, text: string, opts: { bold?: boolean; indent?: number } = {}): void {
   if (doc.y + 14 > BOTTOM) doc.addPage();

@@ -1,5 +1,6 @@
 import type { Locale } from '../../platform/errors.js';
 import { pdfDocument } from '../../platform/lazy-libs.js';
+import { BOTTOM, type Doc, headingWith, LEFT } from '../../platform/pdf-layout.js';
 import { CSV_BOM, csvCell } from '../identity/people-csv.js';
 import type { Figures, GroupDimension, OrgMetrics, Suppressed, TerritoryMetrics } from './metrics-schema.js';
 
@@ -113,20 +114,13 @@ const words = {
   },
 } as const;
 
-type Doc = PDFKit.PDFDocument;
 interface Column {
   header: string;
   width: number;
   align?: 'left' | 'right';
 }
-const LEFT = 50;
-const BOTTOM = 842 - 60;
 
-function heading(doc: Doc, text: string): void {
-  if (doc.y > BOTTOM - 80) doc.addPage();
-  doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor('#1c3d5a').text(text, LEFT).moveDown(0.3);
-  doc.font('Helvetica').fontSize(9).fillColor('black');
-}
+const heading = headingWith(9);
 
 /** Rows of one line each (long cells end with an ellipsis); headers may take two lines. */
 function table(doc: Doc, columns: Column[], rows: string[][], withHeader = true): void {

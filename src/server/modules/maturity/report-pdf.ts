@@ -1,5 +1,6 @@
 import type { Locale } from '../../platform/errors.js';
 import { pdfDocument } from '../../platform/lazy-libs.js';
+import { BLUE, BOTTOM, type Doc, headingWith, LEFT, WIDTH } from '../../platform/pdf-layout.js';
 import type { DiagnosticDto } from './schema.js';
 
 // The restitution handed to the organization's management: where it stands per theme, then the six
@@ -54,17 +55,7 @@ const words = {
   },
 } as const;
 
-type Doc = PDFKit.PDFDocument;
-const LEFT = 50;
-const WIDTH = 495;
-const BOTTOM = 842 - 60;
-const BLUE = '#1c3d5a';
-
-function heading(doc: Doc, text: string): void {
-  if (doc.y > BOTTOM - 80) doc.addPage();
-  doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor(BLUE).text(text, LEFT, doc.y, { width: WIDTH }).moveDown(0.3);
-  doc.font('Helvetica').fontSize(10).fillColor('black');
-}
+const heading = headingWith(10);
 
 function paragraph(doc: Doc, text: string, opts: { bold?: boolean; indent?: number; color?: string } = {}): void {
   if (doc.y + 14 > BOTTOM) doc.addPage();

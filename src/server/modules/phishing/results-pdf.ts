@@ -1,5 +1,6 @@
 import type { Locale } from '../../platform/errors.js';
 import { pdfDocument } from '../../platform/lazy-libs.js';
+import { BOTTOM, type Doc, headingWith, LEFT } from '../../platform/pdf-layout.js';
 import type { CampaignResults, Counters, Rates, ResultsDimension } from './results-schema.js';
 
 // The campaign report for the management board: the report rate first, then the funnel and groups.
@@ -87,10 +88,6 @@ const words = {
   },
 } as const;
 
-type Doc = PDFKit.PDFDocument;
-const LEFT = 50;
-const BOTTOM = 842 - 60;
-
 /** Percentages with one decimal in the reader's notation; a dash when there is nothing to divide. */
 export function percentText(rate: number | null, locale: Locale): string {
   if (rate === null) return '—';
@@ -98,11 +95,7 @@ export function percentText(rate: number | null, locale: Locale): string {
   return locale === 'fr' ? `${p.replace('.', ',')}\u00a0%` : `${p}%`;
 }
 
-function heading(doc: Doc, text: string): void {
-  if (doc.y > BOTTOM - 80) doc.addPage();
-  doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor('#1c3d5a').text(text, LEFT).moveDown(0.3);
-  doc.font('Helvetica').fontSize(9).fillColor('black');
-}
+const heading = headingWith(9);
 
 /** Label/value lines, one per row. */
 function pairs(doc: Doc, rows: Array<[string, string]>): void {

@@ -1,5 +1,6 @@
 import type { Locale } from '../../platform/errors.js';
 import { pdfDocument } from '../../platform/lazy-libs.js';
+import { BOTTOM, type Doc, headingWith, LEFT, WIDTH } from '../../platform/pdf-layout.js';
 import { percentText } from '../phishing/results-pdf.js';
 import type { AuditReport } from './report-service.js';
 
@@ -127,16 +128,7 @@ const words = {
   },
 } as const;
 
-type Doc = PDFKit.PDFDocument;
-const LEFT = 50;
-const WIDTH = 495;
-const BOTTOM = 842 - 60;
-
-function heading(doc: Doc, text: string): void {
-  if (doc.y > BOTTOM - 80) doc.addPage();
-  doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor('#1c3d5a').text(text, LEFT, doc.y, { width: WIDTH }).moveDown(0.3);
-  doc.font('Helvetica').fontSize(9).fillColor('black');
-}
+const heading = headingWith(9);
 
 function line(doc: Doc, text: string, opts: { bold?: boolean; indent?: number; color?: string } = {}): void {
   if (doc.y + 14 > BOTTOM) doc.addPage();
