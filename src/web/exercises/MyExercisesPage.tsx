@@ -6,6 +6,7 @@ import { ErrorAlert } from '../admin/components/ErrorAlert.js';
 import { ListStatus } from '../admin/components/ListStatus.js';
 import { PageHeader } from '../admin/components/PageHeader.js';
 import { api } from '../api.js';
+import { localConsolePath } from './console/console-api.js';
 import { formatDateTime } from './dates.js';
 import { ExerciseStatusBadge } from './ExerciseStatusBadge.js';
 import { exercisesApi, exercisesKeys } from './endpoints.js';
@@ -58,9 +59,16 @@ function MyExerciseCard({ exercise: x }: { exercise: MyExercise }) {
         </Text>
         {x.cell && x.status === 'running' ? (
           <Group>
-            <Button component={Link} to={`/exercises/play/${encodeURIComponent(x.id)}/${encodeURIComponent(x.cell.id)}`}>
-              {t('mine.play')}
-            </Button>
+            {/* A local animator leads the cell from the console rather than playing in it. */}
+            {x.function === 'local_animator' ? (
+              <Button component={Link} to={localConsolePath(x.id)}>
+                {t('console.open')}
+              </Button>
+            ) : (
+              <Button component={Link} to={`/exercises/play/${encodeURIComponent(x.id)}/${encodeURIComponent(x.cell.id)}`}>
+                {t('mine.play')}
+              </Button>
+            )}
           </Group>
         ) : null}
         <ObserveLink exercise={x} />

@@ -35,6 +35,10 @@ describe('home cards', () => {
     expect(cards[4]!.items).toEqual([]);
   });
 
+  it('sends the crisis kit reminder to the crisis kit page', () => {
+    expect(itemLink({ key: 'crisis_kit_reprint', done: false, count: null, ref: null })).toBe('/exercises/crisis-kit');
+  });
+
   it('drops unknown kinds and malformed parts instead of failing', () => {
     const cards = parseCards({
       cards: [

@@ -35,6 +35,7 @@ export const itemLinks: Record<string, string> = {
   second_admin: '/admin/accounts',
   territory_membership: '/admin/territories',
   member_without_people: '/admin/territories',
+  crisis_kit_reprint: '/exercises/crisis-kit',
 };
 
 /** The order in which counts are shown; others the server adds follow in its order. */

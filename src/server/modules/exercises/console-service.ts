@@ -1,6 +1,6 @@
 import type { Db } from '../../db/index.js';
 import { type AppDeps, auditActor, type RequestContext } from '../../platform/context.js';
-import { Conflict, Invalid, NotFound } from '../../platform/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.js';
 import { type ExerciseScope, exerciseIn } from './exercises-repo.js';
 import { assertOpen } from './exercises-rules.js';
 import { claimAndDeliver } from './play-delivery.js';
@@ -76,10 +76,48 @@ export class ConsoleService {
     return result;
   }
 
-  /** Plays a stimulus now (a spare one, or a timed one ahead of time) to the chosen cells, or to those it targets. */
-  async playNow(ctx: RequestContext, scope: ExerciseScope, exerciseId: string, stimulusId: string, cellIds: string[] | undefined) {
+  /**
+   * The cells a local animator leads in this exercise. Without such a placement the exercise does
+   * not exist for them (404, as in the players' space).
+   */
+  async localCells(accountId: string, exerciseId: string): Promise<{ exercise: ExercisesTable; cellIds: string[] }> {
+    const rows = await this.deps.db
+      .selectFrom('exercise_participants as p')
+      .innerJoin('exercises as e', 'e.id', 'p.exercise_id')
+      .selectAll('e')
+      .select('p.cell_id as placement_cell')
+      .where('p.exercise_id', '=', exerciseId)
+      .where('p.account_id', '=', accountId)
+      .where('p.function', '=', 'local_animator')
+      .execute();
+    const first = rows[0];
+    if (!first) throw new NotFound('exercise');
+    const { placement_cell: _cell, ...exercise } = first;
+    const cellIds = [...new Set(rows.map((r) => r.placement_cell).filter((c): c is string => c !== null))];
+    return { exercise: { ...exercise, paused_ms: Number(exercise.paused_ms) }, cellIds };
+  }
+
+  /** A local animator plays a stimulus to their own cells only (all of them when none is named). */
+  async playNowAsLocal(ctx: RequestContext, accountId: string, exerciseId: string, stimulusId: string, cellIds: string[] | undefined) {
+    const mine = await this.localCells(accountId, exerciseId);
+    const outside = (cellIds ?? []).findIndex((id) => !mine.cellIds.includes(id));
+    if (outside >= 0) {
+      throw new Forbidden(
+        'not_your_cell',
+        { fr: 'Vous n’animez pas cette cellule.', en: 'You do not lead this cell.' },
+        `cellIds.${outside}`,
+      );
+    }
+    return this.playNow(ctx, null, exerciseId, stimulusId, cellIds ?? mine.cellIds);
+  }
+
+  /**
+   * Plays a stimulus now (a spare one, or a timed one ahead of time) to the chosen cells, or to those
+   * it targets. `scope` null: the caller already checked the account's placement (local animators).
+   */
+  async playNow(ctx: RequestContext, scope: ExerciseScope | null, exerciseId: string, stimulusId: string, cellIds: string[] | undefined) {
     const out = await this.deps.db.transaction().execute(async (trx) => {
-      await exerciseIn(trx, scope, exerciseId);
+      if (scope) await exerciseIn(trx, scope, exerciseId);
       const ex = await lockedExercise(trx, this.deps.dbh.dialect, exerciseId);
       if (!ex) throw new NotFound('exercise');
       assertOpen(ex);

@@ -7,6 +7,7 @@ import { schedulerOf } from '../../platform/jobs/scheduler.js';
 import type { ModuleDeps } from '../index.js';
 import { declarationSteps } from './incidents-declaration.js';
 import { declarationPdf } from './incidents-pdf.js';
+import { listIncidents } from './incidents-register.js';
 import { INCIDENT_DEADLINES_JOB, sendIncidentReminders } from './incidents-reminders.js';
 import { IncidentsService } from './incidents-service.js';
 
@@ -34,6 +35,13 @@ const updateBody = z
   })
   .strict();
 
+const registerQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+
 const bilingual = z.object({ fr: z.string(), en: z.string() });
 const declarationSchema = z.object({
   exerciseId: z.string(),
@@ -53,6 +61,20 @@ const declarationSchema = z.object({
   ),
   updatedAt: z.string(),
 });
+const registerSchema = z.object({
+  items: z.array(
+    z.object({
+      exerciseId: z.string(),
+      title: z.string(),
+      status: z.string(),
+      detectedAt: z.string(),
+      nextDeadline: declarationSchema.shape.clocks.element.nullable(),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 
 /** Real incidents and the declaration helper (docs/api-exercises.md, "Real incidents"). */
 export async function incidentRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -65,6 +87,11 @@ export async function incidentRoutes(fastify: FastifyInstance, deps: ModuleDeps)
   const manage = { access: access.org('exercises.manage') };
   const observe = { access: access.org('exercises.observe') };
 
+  app.get(
+    base,
+    { config: observe, schema: { tags, params: orgParams, querystring: registerQuery, response: { 200: registerSchema } } },
+    async (request) => listIncidents(deps, request.params.orgId, request.query),
+  );
   app.post(
     base,
     {

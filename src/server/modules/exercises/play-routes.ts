@@ -147,7 +147,67 @@ export async function registerPlay(fastify: FastifyInstance, deps: ModuleDeps): 
       return reply.status(201).send(await play.observations.add(contextOf(request), p.exercise, request.body));
     },
   );
+  await localAnimatorRoutes(app, deps, play);
   await playerRoutes(app, play);
+}
+
+/**
+ * The console as a local animator sees it: placed in one or more cells with `local_animator`, they
+ * follow the timeline and their cells, chat with them and play spare stimuli to them; the clock
+ * (start, pause, resume, end) stays with the owner's managers.
+ */
+async function localAnimatorRoutes(fastify: FastifyInstance, deps: ModuleDeps, play: Play) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const base = '/api/me/exercises/:exerciseId/console';
+  const signedIn = { access: access.signedIn() };
+  const cellFor = async (request: FastifyRequest, exerciseId: string, cellId: string) => {
+    const mine = await play.console.localCells(accountOf(request), exerciseId);
+    if (!mine.cellIds.includes(cellId)) throw new NotFound('cell');
+    return mine.exercise;
+  };
+  app.get(
+    `${base}/timeline`,
+    { config: signedIn, schema: { tags, params: myExerciseParams, response: { 200: timelineSchema } } },
+    async (request) => {
+      const mine = await play.console.localCells(accountOf(request), request.params.exerciseId);
+      const all = await timelineOf(deps, mine.exercise);
+      const own = (id: string) => mine.cellIds.includes(id);
+      return {
+        ...all,
+        cells: all.cells.filter((c) => own(c.id)),
+        stimuli: all.stimuli.map((st) => ({ ...st, cellIds: st.cellIds.filter(own) })),
+      };
+    },
+  );
+  app.get(
+    `${base}/cells/:cellId/journal`,
+    { config: signedIn, schema: { tags, params: consoleCellParams, querystring: journalQuery, response: { 200: entriesSchema } } },
+    async (request) => {
+      const ex = await cellFor(request, request.params.exerciseId, request.params.cellId);
+      return play.journal.list(ex.id, request.params.cellId, request.query.kind);
+    },
+  );
+  app.post(
+    `${base}/cells/:cellId/messages`,
+    { config: signedIn, schema: { tags, params: consoleCellParams, body: messageBody, response: { 201: entrySchema } } },
+    async (request, reply) => {
+      const ex = await cellFor(request, request.params.exerciseId, request.params.cellId);
+      const entry = await play.journal.write(contextOf(request), ex, request.params.cellId, 'chat', request.body, { fromAnimators: true });
+      return reply.status(201).send(entry);
+    },
+  );
+  app.post(
+    `${base}/stimuli/:stimulusId/send`,
+    { config: signedIn, schema: { tags, params: playStimulusParams, body: playNowBody, response: { 200: playedSchema } } },
+    async (request) =>
+      play.console.playNowAsLocal(
+        contextOf(request),
+        accountOf(request),
+        request.params.exerciseId,
+        request.params.stimulusId,
+        request.body.cellIds,
+      ),
+  );
 }
 
 async function staffPlacement(play: Play, accountId: string, exerciseId: string) {

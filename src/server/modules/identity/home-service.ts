@@ -63,7 +63,7 @@ export class HomeService {
     const db = this.deps.db;
     const org = await db.selectFrom('organizations').select(['id', 'name']).where('id', '=', orgId).executeTakeFirst();
     if (!org) return null;
-    const [people, admins, territories] = await Promise.all([
+    const [people, admins, territories, kit] = await Promise.all([
       db
         .selectFrom('people')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -84,6 +84,7 @@ export class HomeService {
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('organization_id', '=', orgId)
         .executeTakeFirst(),
+      db.selectFrom('crisis_kits').select('generated_at').where('organization_id', '=', orgId).executeTakeFirst(),
     ]);
     const counts = { people: toCount(people?.n), admins: toCount(admins?.n), territories: toCount(territories?.n) };
     return {
@@ -94,9 +95,21 @@ export class HomeService {
         { key: 'people_imported', done: counts.people > 0, count: counts.people },
         { key: 'second_admin', done: counts.admins >= 2, count: counts.admins },
         { key: 'territory_membership', done: counts.territories > 0, count: counts.territories },
+        ...(this.crisisKitStale(kit?.generated_at ?? null) ? [{ key: 'crisis_kit_reprint', done: false }] : []),
       ],
       counts,
     };
+  }
+
+  /**
+   * A printed kit goes stale as phone numbers and on-call rosters change; three months is the
+   * re-print rhythm we ask of organizations (never generated counts as stale too).
+   */
+  private crisisKitStale(generatedAt: string | null): boolean {
+    if (!generatedAt) return true;
+    const cutoff = this.deps.clock.now();
+    cutoff.setUTCMonth(cutoff.getUTCMonth() - 3);
+    return new Date(generatedAt).getTime() < cutoff.getTime();
   }
 
   /** Members, how many share their aggregates, and which members have no staff imported yet. */

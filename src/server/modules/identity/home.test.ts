@@ -31,6 +31,7 @@ describe('home: what to do now', () => {
       ['people_imported', false],
       ['second_admin', false],
       ['territory_membership', false],
+      ['crisis_kit_reprint', false],
     ]);
 
     const p = await makePerson(db, org.id);
@@ -44,6 +45,40 @@ describe('home: what to do now', () => {
     expect(setup?.counts).toEqual({ people: 2, admins: 2, territories: 1 });
     // An admin is not shown a learner card.
     expect((await cardsOf(admin.client)).some((c) => c.kind === 'learner')).toBe(false);
+  });
+
+  it('reminds an org admin to re-print a crisis kit never generated or older than three months', async () => {
+    const db = t.dbh.db;
+    const org = await makeOrg(db);
+    const admin = await orgAdmin(t, org.id);
+    const reprint = async () =>
+      item(
+        (await cardsOf(admin.client)).find((c) => c.kind === 'org_setup'),
+        'crisis_kit_reprint',
+      );
+    expect(await reprint()).toEqual({ key: 'crisis_kit_reprint', done: false });
+
+    const day = 86_400_000;
+    const stamp = (daysAgo: number) => new Date(Date.now() - daysAgo * day).toISOString();
+    await db
+      .insertInto('crisis_kits')
+      .values({
+        organization_id: org.id,
+        roster_json: '[]',
+        contacts_json: '{}',
+        generated_at: stamp(10),
+        generated_by: null,
+        updated_at: stamp(10),
+      })
+      .execute();
+    expect(await reprint()).toBeUndefined();
+
+    await db
+      .updateTable('crisis_kits')
+      .set({ generated_at: stamp(95) })
+      .where('organization_id', '=', org.id)
+      .execute();
+    expect(await reprint()).toEqual({ key: 'crisis_kit_reprint', done: false });
   });
 
   it('asks an admin who has not passed the second factor to do so first', async () => {

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,9 +7,11 @@ import { ConfirmModal } from '../../admin/components/ConfirmModal.js';
 import { ErrorAlert } from '../../admin/components/ErrorAlert.js';
 import { ListStatus } from '../../admin/components/ListStatus.js';
 import { PageHeader } from '../../admin/components/PageHeader.js';
+import { StatusBadge } from '../../admin/components/StatusBadge.js';
 import { api } from '../../api.js';
 import type { Owner } from '../types.js';
 import { type AfterView, afterApi } from './api.js';
+import { Lessons } from './Lessons.js';
 
 /** After the exercise, for the animators: measured times, evaluation, each cell's hot debrief, lessons, closing and the report. */
 function AfterPage({ kind }: { kind: Owner['kind'] }) {
@@ -46,7 +48,7 @@ function AfterPage({ kind }: { kind: Owner['kind'] }) {
       <ListStatus isPending={after.isPending} error={after.error} isEmpty={false} emptyTitle="">
         {a ? (
           <Stack gap="lg">
-            {a.status === 'closed' ? <Badge color="gray">{t('after.closed')}</Badge> : null}
+            {a.status === 'closed' ? <StatusBadge color="gray">{t('after.closed')}</StatusBadge> : null}
             {a.status !== 'ended' && a.status !== 'closed' ? <Text c="dimmed">{t('after.notEnded')}</Text> : null}
             <Times after={a} />
             <Evaluations after={a} />
@@ -122,6 +124,9 @@ function Times({ after }: { after: AfterView }) {
   );
 }
 
+/** An average as people read it in their language (2,5 in French); a dash when nobody rated. */
+const score = (r: number | null, lang: string) => (r === null ? '—' : r.toLocaleString(lang, { maximumFractionDigits: 1 }));
+
 function Evaluations({ after }: { after: AfterView }) {
   const { t, i18n } = useTranslation('exercises');
   const lang = i18n.language === 'en' ? 'en' : 'fr';
@@ -135,7 +140,11 @@ function Evaluations({ after }: { after: AfterView }) {
         <Card key={e.objectiveId} withBorder padding="sm">
           <Text fw={600}>{e.text[lang]}</Text>
           <Text size="sm">
-            {t('after.ratings', { observers: e.observersRating ?? '—', animators: e.animatorsRating ?? '—', notes: e.notes })}
+            {t('after.ratings', {
+              observers: score(e.observersRating, lang),
+              animators: score(e.animatorsRating, lang),
+              count: e.notes,
+            })}
           </Text>
         </Card>
       ))}
@@ -205,7 +214,7 @@ export function DebriefForm({ cell, current, disabled, save, onSaved }: DebriefF
         />
         {m.error ? <ErrorAlert error={m.error} /> : null}
         {m.isSuccess ? (
-          <Text c="green" size="sm" role="status">
+          <Text size="sm" fw={500} role="status">
             {t('after.saved')}
           </Text>
         ) : null}
@@ -216,96 +225,6 @@ export function DebriefForm({ cell, current, disabled, save, onSaved }: DebriefF
         </Group>
       </Stack>
     </Card>
-  );
-}
-
-function Lessons({
-  after,
-  owner,
-  disabled,
-  onSaved,
-}: {
-  after: AfterView;
-  owner: Owner;
-  disabled: boolean;
-  onSaved: (a: AfterView) => void;
-}) {
-  const { t } = useTranslation('exercises');
-  const [lesson, setLesson] = useState('');
-  const [cellId, setCellId] = useState<string | null>(after.cells.length === 1 ? (after.cells[0]?.id ?? null) : null);
-  const [priority, setPriority] = useState<string | null>('medium');
-  const add = useMutation({
-    mutationFn: () =>
-      api<AfterView>(afterApi.lessons(owner, after.exerciseId), {
-        body: { lesson, ...(cellId ? { cellId } : {}), ...(priority ? { priority } : {}) },
-      }),
-    onSuccess: (data) => {
-      setLesson('');
-      onSaved(data);
-    },
-  });
-  return (
-    <Stack gap="xs">
-      <Title order={2} size="h3">
-        {t('after.lessons')}
-      </Title>
-      {after.lessons.length === 0 ? <Text>{t('after.noLessons')}</Text> : null}
-      <Stack component="ul" gap={4} style={{ paddingInlineStart: '1.2rem' }}>
-        {after.lessons.map((l) => (
-          <li key={l.id}>
-            <Text>
-              {l.lesson}{' '}
-              <Text span c="dimmed" size="sm">
-                ({l.anonymous ? t('after.anonymous') : (l.authorName ?? '')}
-                {l.actionId ? ` · ${t('after.inPlan')}` : ''})
-              </Text>
-            </Text>
-          </li>
-        ))}
-      </Stack>
-      {disabled ? null : (
-        <Card
-          withBorder
-          component="form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            add.mutate();
-          }}
-        >
-          <Stack gap="xs">
-            <Textarea
-              label={t('after.newLesson')}
-              value={lesson}
-              onChange={(e) => setLesson(e.currentTarget.value)}
-              required
-              autosize
-              minRows={2}
-            />
-            <Group grow>
-              <Select
-                label={t('after.lessonCell')}
-                data={after.cells.map((c) => ({ value: c.id, label: c.name }))}
-                value={cellId}
-                onChange={setCellId}
-                clearable
-              />
-              <Select
-                label={t('after.priority')}
-                data={['low', 'medium', 'high', 'critical'].map((p) => ({ value: p, label: t(`after.priorities.${p}`) }))}
-                value={priority}
-                onChange={setPriority}
-              />
-            </Group>
-            {add.error ? <ErrorAlert error={add.error} /> : null}
-            <Group>
-              <Button type="submit" loading={add.isPending}>
-                {t('after.addLesson')}
-              </Button>
-            </Group>
-          </Stack>
-        </Card>
-      )}
-    </Stack>
   );
 }
 

@@ -1,10 +1,11 @@
-import { ActionIcon, Alert, Badge, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../admin/components/ErrorAlert.js';
 import { ListStatus } from '../../admin/components/ListStatus.js';
 import { PageHeader } from '../../admin/components/PageHeader.js';
+import { StatusBadge } from '../../admin/components/StatusBadge.js';
 import { api } from '../../api.js';
 import { useCurrentScope } from '../../shell/scope.js';
 import { formatDateTime } from '../dates.js';
@@ -59,7 +60,7 @@ export function CrisisKitPage() {
                   ? t('after.kit.generatedAt', { date: formatDateTime(k.kitGeneratedAt, i18n.language) })
                   : t('after.kit.never')}
               </Text>
-              {k.stale ? <Badge color="orange">{t('after.kit.stale')}</Badge> : null}
+              {k.stale ? <StatusBadge color="orange">{t('after.kit.stale')}</StatusBadge> : null}
             </Group>
             {print.error ? <ErrorAlert error={print.error} /> : null}
             <Card
@@ -133,7 +134,7 @@ export function CrisisKitPage() {
                 />
                 {save.error ? <ErrorAlert error={save.error} /> : null}
                 {save.isSuccess ? (
-                  <Text c="green" role="status">
+                  <Text fw={500} role="status">
                     {t('after.saved')}
                   </Text>
                 ) : null}

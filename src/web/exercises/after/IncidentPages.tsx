@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../admin/components/ErrorAlert.js';
 import { ListStatus } from '../../admin/components/ListStatus.js';
 import { PageHeader } from '../../admin/components/PageHeader.js';
+import { StatusBadge } from '../../admin/components/StatusBadge.js';
 import { api } from '../../api.js';
 import { useCurrentScope } from '../../shell/scope.js';
 import { formatDateTime } from '../dates.js';
@@ -122,12 +123,12 @@ export function DeclarationPage() {
               {data.clocks.map((c) => {
                 const s = splitMinutes(c.dueInMinutes ?? 0);
                 return (
-                  <Card key={c.step} withBorder padding="sm" aria-live="polite">
+                  <Card key={c.step} withBorder padding="sm">
                     <Stack gap={4}>
                       <Text fw={600}>{t(`after.steps.${c.step}`)}</Text>
-                      <Badge color={c.state === 'sent' ? 'green' : c.state === 'overdue' ? 'red' : 'blue'}>
+                      <StatusBadge color={c.state === 'sent' ? 'green' : c.state === 'overdue' ? 'red' : 'blue'}>
                         {t(`after.clock.${c.state}`)}
-                      </Badge>
+                      </StatusBadge>
                       <Text size="sm">
                         {c.state === 'sent'
                           ? t('after.clock.sentAt', { date: formatDateTime(c.sentAt, i18n.language) })

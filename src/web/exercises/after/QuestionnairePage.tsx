@@ -85,7 +85,7 @@ export function QuestionnairePage() {
             />
             {send.error ? <ErrorAlert error={send.error} /> : null}
             {send.isSuccess ? (
-              <Text c="green" role="status">
+              <Text fw={500} role="status">
                 {t('after.questionnaire.thanks')}
               </Text>
             ) : null}

@@ -4,11 +4,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../admin/components/ErrorAlert.js';
 import { api } from '../../api.js';
-import type { Owner } from '../types.js';
-import { consoleApi, type Entry } from './console-api.js';
+import { type ConsoleOwner, consoleApi, type Entry } from './console-api.js';
 
 interface Props {
-  owner: Owner;
+  owner: ConsoleOwner;
   exerciseId: string;
   cellId: string;
   cellName: string;

@@ -1,11 +1,10 @@
 import { Accordion, Badge, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Owner } from '../types.js';
 import { CellChat } from './CellChat.js';
-import type { CellActivity, Clock, Entry } from './console-api.js';
+import type { CellActivity, Clock, ConsoleOwner, Entry } from './console-api.js';
 
 interface Props {
-  owner: Owner;
+  owner: ConsoleOwner;
   exerciseId: string;
   clock: Clock;
   cells: CellActivity[];

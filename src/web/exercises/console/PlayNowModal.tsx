@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../admin/components/ErrorAlert.js';
 import { api } from '../../api.js';
-import { type Owner, pick } from '../types.js';
-import { type CellActivity, type ConsoleStimulus, consoleApi } from './console-api.js';
+import { pick } from '../types.js';
+import { type CellActivity, type ConsoleOwner, type ConsoleStimulus, consoleApi } from './console-api.js';
 
 interface Props {
-  owner: Owner;
+  owner: ConsoleOwner;
   exerciseId: string;
   stimulus: ConsoleStimulus;
   cells: CellActivity[];

@@ -2,15 +2,15 @@ import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../admin/components/StatusBadge.js';
-import { type Bilingual, type Owner, pick } from '../types.js';
-import type { CellActivity, Clock, ConsoleStimulus } from './console-api.js';
+import { type Bilingual, pick } from '../types.js';
+import type { CellActivity, Clock, ConsoleOwner, ConsoleStimulus } from './console-api.js';
 import { PlayNowModal } from './PlayNowModal.js';
 import { dueLabel, type TimelineRow, timelineSections } from './timeline-view.js';
 
 const statusColor = { pending: 'gray', delivered: 'green', skipped: 'orange' } as const;
 
 interface Props {
-  owner: Owner;
+  owner: ConsoleOwner;
   exerciseId: string;
   clock: Clock;
   stimuli: ConsoleStimulus[];

@@ -4,14 +4,29 @@ import type { ExerciseStatus, Owner, Stimulus } from '../types.js';
 const seg = encodeURIComponent;
 const one = (o: Owner, id: string) => `/api/${o.kind === 'org' ? 'orgs' : 'territories'}/${seg(o.id)}/exercises/${seg(id)}`;
 
+/** Who opens the console: a manager of the owner, or a local animator placed in some cells ('local'). */
+export type ConsoleOwner = Owner | { kind: 'local' };
+/** A local animator's console lives under /api/me; the same sub-paths, restricted to their cells. */
+const play = (o: ConsoleOwner, id: string) => (o.kind === 'local' ? `/api/me/exercises/${seg(id)}/console` : `${one(o, id)}/play`);
+
+/** No stream for a local animator yet: the owner's stream carries every cell; their page polls instead. */
+function streamPath(o: Owner, id: string): string;
+function streamPath(o: ConsoleOwner, id: string): string | null;
+function streamPath(o: ConsoleOwner, id: string): string | null {
+  return o.kind === 'local' ? null : `${play(o, id)}/stream`;
+}
+
 export const consoleApi = {
   clock: (o: Owner, id: string, step: ClockStep) => `${one(o, id)}/play/${step}`,
-  send: (o: Owner, id: string, stimulusId: string) => `${one(o, id)}/play/stimuli/${seg(stimulusId)}/send`,
-  timeline: (o: Owner, id: string) => `${one(o, id)}/play/timeline`,
-  stream: (o: Owner, id: string) => `${one(o, id)}/play/stream`,
-  journal: (o: Owner, id: string, cellId: string) => `${one(o, id)}/play/cells/${seg(cellId)}/journal`,
-  message: (o: Owner, id: string, cellId: string) => `${one(o, id)}/play/cells/${seg(cellId)}/messages`,
+  send: (o: ConsoleOwner, id: string, stimulusId: string) => `${play(o, id)}/stimuli/${seg(stimulusId)}/send`,
+  timeline: (o: ConsoleOwner, id: string) => `${play(o, id)}/timeline`,
+  stream: streamPath,
+  journal: (o: ConsoleOwner, id: string, cellId: string) => `${play(o, id)}/cells/${seg(cellId)}/journal`,
+  message: (o: ConsoleOwner, id: string, cellId: string) => `${play(o, id)}/cells/${seg(cellId)}/messages`,
 };
+
+/** A local animator's console page. */
+export const localConsolePath = (id: string) => `/exercises/animate/${seg(id)}`;
 
 /** The console page URL, the owner in the path like the exercise page's. */
 export const consolePath = (o: Owner, id: string) => `/exercises/${o.kind === 'org' ? 'o' : 't'}/${seg(o.id)}/${seg(id)}/console`;

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { api } from '../../api.js';
-import type { Owner } from '../types.js';
-import { consoleApi, consoleEventKinds, type Entry, type Timeline } from './console-api.js';
+import { type ConsoleOwner, consoleApi, consoleEventKinds, type Entry, type Timeline } from './console-api.js';
 import { applyEvent, type ConsoleState, withJournal, withTimeline } from './live-state.js';
 import { type Connection, useLiveStream } from './use-live-stream.js';
 
@@ -30,7 +29,7 @@ function reduce(held: Held, action: Action): Held {
 }
 
 /** The console's live state: loaded once, kept current by the stream, reloaded when the stream comes back. */
-export function useConsole(owner: Owner, exerciseId: string) {
+export function useConsole(owner: ConsoleOwner, exerciseId: string) {
   const [held, dispatch] = useReducer(reduce, { data: null, early: [] });
   const [error, setError] = useState<unknown>(null);
   const lastLoad = useRef(0);
@@ -53,8 +52,15 @@ export function useConsole(owner: Owner, exerciseId: string) {
   useEffect(() => {
     void load();
   }, [load]);
+  const stream = consoleApi.stream(owner, exerciseId);
+  // Without a stream (local animators), a reload every 15 s keeps the page near live.
+  useEffect(() => {
+    if (stream) return;
+    const timer = setInterval(() => void load(), 15_000);
+    return () => clearInterval(timer);
+  }, [stream, load]);
   const connection: Connection = useLiveStream(
-    consoleApi.stream(owner, exerciseId),
+    stream,
     consoleEventKinds,
     (kind, data) => dispatch({ type: 'event', kind, data }),
     // The first opening follows the first load closely: reload only when coming back.
