@@ -118,6 +118,14 @@ export async function seedDemoLearning(
           } else if (roll < 0.82) {
             Object.assign(row, { status: 'in_progress' });
           }
+          // The territory has been running for months: the reminders and escalations of past due
+          // dates went out then. Left unsent, the first job run would mail thousands of people at
+          // once (and print every email in the demo's console).
+          if (row.status !== 'completed' && !untouched) {
+            const remindAt = dueAt.getTime() - 3 * DAY;
+            if (remindAt <= nowDate.getTime()) row.reminder_sent_at = new Date(Math.max(remindAt, assignedAt.getTime())).toISOString();
+            if (dueAt.getTime() + DAY <= nowDate.getTime()) row.escalated_at = new Date(dueAt.getTime() + DAY).toISOString();
+          }
           rows.push(row);
         }
       }

@@ -149,6 +149,30 @@ describe('demo seed', () => {
     expect(lines).toMatch(/\/sensibilisation\/[A-Za-z0-9_-]{16}/);
   });
 
+  it('leaves no past reminder or escalation for the first job run to mail (the learning jobs’ own criteria)', async () => {
+    const now = new Date();
+    const pending = (column: 'reminder_sent_at' | 'escalated_at', dueBefore: Date) =>
+      dbh.db
+        .selectFrom('learning_assignments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', 'in', ['assigned', 'in_progress'])
+        .where(column, 'is', null)
+        .where('due_at', 'is not', null)
+        .where('due_at', '<=', dueBefore.toISOString())
+        .executeTakeFirstOrThrow();
+    // Reminders go out three days before the due date, escalations once it has passed.
+    expect(Number((await pending('reminder_sent_at', new Date(now.getTime() + 3 * 86_400_000))).n)).toBe(0);
+    expect(Number((await pending('escalated_at', now)).n)).toBe(0);
+    // Late learners are still there, for the dashboards.
+    const late = await dbh.db
+      .selectFrom('learning_assignments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', 'in', ['assigned', 'in_progress'])
+      .where('due_at', '<', now.toISOString())
+      .executeTakeFirstOrThrow();
+    expect(Number(late.n)).toBeGreaterThan(100);
+  });
+
   it('gives the territories diagnostics (none yet for the EHPAD and the GP), actions, a mentoring pair and the starter library', async () => {
     const diags = await dbh.db
       .selectFrom('maturity_diagnostics as d')

@@ -127,6 +127,8 @@ export async function buildApp(opts: BuildOptions): Promise<RempartApp> {
 
   await registerLive(app, live);
   for (const mod of modules) await mod.register(app, { ...deps, sessions });
+  // After the modules' own hooks (jobs stopped, queued magic links sent): pooled SMTP connections go last.
+  app.addHook('onClose', async () => opts.mailer.close?.());
 
   await registerWeb(app, config);
   return { app, deps, sessions, routes };
