@@ -4,7 +4,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.js
 import { type ExerciseScope, exerciseIn } from './exercises-repo.js';
 import { assertOpen } from './exercises-rules.js';
 import { claimAndDeliver } from './play-delivery.js';
-import { cellTopic, consoleTopic, lockedExercise, notPaused, notRunning, pausedMsAt } from './play-rules.js';
+import { cellTopic, consoleTopic, lockedExercise, notPaused, notRunning, pausedMsAt, withPauseClosed } from './play-rules.js';
 import type { PlayScheduler } from './play-scheduler.js';
 import type { ExerciseStatus, ExercisesTable } from './tables.js';
 
@@ -40,10 +40,10 @@ export class ConsoleService {
         changes = { status: 'paused', paused_at: at };
       } else if (step === 'resume') {
         if (ex.status !== 'paused') throw notPaused();
-        changes = { status: 'running', paused_at: null, paused_ms: pausedMsAt(ex, now) };
+        changes = { status: 'running', paused_at: null, paused_ms: pausedMsAt(ex, now), pauses: withPauseClosed(ex, at) };
       } else {
         if (ex.status === 'draft') throw notRunning();
-        changes = { status: 'ended', ended_at: at, paused_at: null, paused_ms: pausedMsAt(ex, now) };
+        changes = { status: 'ended', ended_at: at, paused_at: null, paused_ms: pausedMsAt(ex, now), pauses: withPauseClosed(ex, at) };
       }
       await trx
         .updateTable('exercises')

@@ -2,6 +2,7 @@ import type { Db } from '../../db/index.js';
 import type { AfterDto } from './debrief-schema.js';
 import { measuredTimes } from './debrief-times.js';
 import { frozenScenario } from './exercises-repo.js';
+import { pausesOf } from './play-rules.js';
 import type { ExercisesTable } from './tables.js';
 
 const average = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null);
@@ -85,6 +86,13 @@ export async function afterSummary(db: Db, ex: ExercisesTable): Promise<AfterDto
         notes: mine.filter((n) => n.note !== null).length,
       };
     }),
-    times: measuredTimes(ex.started_at, scenario?.milestones ?? [], cells, entries, (code) => stimuli.find((s) => s.code === code)?.id),
+    times: measuredTimes(
+      ex.started_at,
+      pausesOf(ex),
+      scenario?.milestones ?? [],
+      cells,
+      entries,
+      (code) => stimuli.find((s) => s.code === code)?.id,
+    ),
   };
 }

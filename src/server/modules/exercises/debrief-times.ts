@@ -1,3 +1,4 @@
+import type { Pause } from './play-rules.js';
 import type { Milestone, MilestoneKind } from './scenario-format.js';
 import type { ExerciseCellsTable, ExerciseEntriesTable } from './tables.js';
 
@@ -8,7 +9,7 @@ export interface MeasuredTime {
   kind: MilestoneKind;
   /** When the cell reached it; null when it never did. */
   at: string | null;
-  /** Minutes from the start of the exercise (wall clock, pauses included). */
+  /** Minutes of play from the start of the exercise: the pauses before it are left out. */
   minutes: number | null;
   /** What marked it: the reply to a stimulus, or a logbook/decision entry. */
   entryId: string | null;
@@ -25,10 +26,12 @@ export const fold = (s: string) =>
  *  - a decision or logbook entry of that cell whose category is the milestone kind
  *    (e.g. `alert_ars`), or whose text contains the milestone's decision wording (FR or EN,
  *    case, accents and spacing ignored).
- * Times count from `started_at` on the wall clock: a pause during the exercise is included.
+ * Times count played minutes from `started_at`: the part of every pause that came before the
+ * milestone is taken off (a milestone reached during a pause counts up to the pause's start).
  */
 export function measuredTimes(
   startedAt: string | null,
+  pauses: readonly Pause[],
   milestones: Milestone[],
   cells: ExerciseCellsTable[],
   entries: ExerciseEntriesTable[],
@@ -55,10 +58,21 @@ export function measuredTimes(
         cellName: cell.name,
         kind: m.kind,
         at,
-        minutes: at && start !== null ? Math.round((Date.parse(at) - start) / 60_000) : null,
+        minutes: at && start !== null ? Math.round(playedMs(start, Date.parse(at), pauses) / 60_000) : null,
         entryId: hit?.id ?? null,
       });
     }
   }
   return out;
+}
+
+/** Milliseconds between `from` and `to` outside every pause. */
+export function playedMs(from: number, to: number, pauses: readonly Pause[]): number {
+  let paused = 0;
+  for (const p of pauses) {
+    const start = Math.max(from, Date.parse(p.from));
+    const end = Math.min(to, Date.parse(p.to));
+    if (end > start) paused += end - start;
+  }
+  return Math.max(0, to - from - paused);
 }

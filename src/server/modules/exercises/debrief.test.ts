@@ -61,6 +61,35 @@ describe('exercises: after the exercise (debriefs, lessons, evaluation, measured
     expect(evaluation).toMatchObject({ observersRating: 2, animatorsRating: 4 });
   });
 
+  it('leaves the pauses out of measured times: a pause before a milestone, one during it, one after', async () => {
+    const x = await territoryExercise(p.t);
+    await x.coord.client.post(`${x.one}/play/start`);
+    await p.play.scheduler.tick();
+    const leadCell = `/api/me/exercises/${x.e.id}/cells/${x.leadCell}`;
+    clock.advance(2 * MIN);
+    // A 15-minute pause (a real emergency on the ward) before the detection.
+    expect((await x.coord.client.post(`${x.one}/play/pause`)).statusCode).toBe(200);
+    clock.advance(15 * MIN);
+    expect((await x.coord.client.post(`${x.one}/play/resume`)).statusCode).toBe(200);
+    clock.advance(1 * MIN);
+    await x.director.client.post(`${leadCell}/replies`, { stimulusId: x.code('s01'), text: 'Nous isolons le serveur.' });
+    clock.advance(4 * MIN);
+    // Paused again; the ARS alert is written during this pause, 5 minutes into it.
+    await x.coord.client.post(`${x.one}/play/pause`);
+    clock.advance(5 * MIN);
+    await x.director.client.post(`${leadCell}/logbook`, { text: 'Appel passé à l’astreinte régionale', category: 'alert_ars' });
+    clock.advance(5 * MIN);
+    // Ended while paused: the pause is closed by the end.
+    expect((await x.coord.client.post(`${x.one}/play/end`)).statusCode).toBe(200);
+
+    const after = (await x.coord.client.get(`${x.one}/after`)).json();
+    const time = (kind: string) => after.times.find((t: { cellId: string; kind: string }) => t.cellId === x.leadCell && t.kind === kind);
+    // 2 + 1 played minutes; 18 on the wall clock.
+    expect(time('detection').minutes).toBe(3);
+    // 2 + 1 + 4 played minutes; up to the second pause's start.
+    expect(time('alert_ars').minutes).toBe(7);
+  });
+
   it('takes each cell’s hot debrief and the questionnaire (anonymous stores no account); closing turns lessons into actions', async () => {
     const { x, leadCell } = await playedExercise();
     await x.coord.client.post(`${x.one}/play/end`);

@@ -149,6 +149,7 @@ export class ExercisesService {
       started_at: null,
       paused_at: null,
       paused_ms: 0,
+      pauses: '[]',
       ended_at: null,
       created_by: ctx.actor?.accountId ?? null,
       created_at: at,

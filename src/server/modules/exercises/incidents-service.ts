@@ -70,6 +70,7 @@ export class IncidentsService {
         started_at: startedAt,
         paused_at: null,
         paused_ms: 0,
+        pauses: '[]',
         ended_at: null,
         created_by: ctx.actor?.accountId ?? null,
         created_at: now,

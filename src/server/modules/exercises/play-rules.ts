@@ -1,3 +1,4 @@
+import { fromJson, toJson } from '../../db/dialect.js';
 import type { Db } from '../../db/index.js';
 import { Conflict } from '../../platform/errors.js';
 import { presentStimulus } from './exercises-repo.js';
@@ -11,6 +12,22 @@ export const cellTopic = (exerciseId: string, cellId: string) => `exercise:${exe
 export function pausedMsAt(ex: Pick<ExercisesTable, 'paused_ms' | 'paused_at'>, now: Date): number {
   const running = ex.paused_at ? Math.max(0, now.getTime() - Date.parse(ex.paused_at)) : 0;
   return Number(ex.paused_ms) + running;
+}
+
+export interface Pause {
+  from: string;
+  to: string;
+}
+
+/** The exercise's ended pauses (JSON column `pauses`). */
+export function pausesOf(ex: { pauses: string }): Pause[] {
+  return fromJson<Pause[]>(ex.pauses, []);
+}
+
+/** The pauses with the one in progress closed at `at` (resume, or end while paused). */
+export function withPauseClosed(ex: Pick<ExercisesTable, 'paused_at' | 'pauses'>, at: string): string {
+  const pauses = pausesOf(ex);
+  return toJson(ex.paused_at ? [...pauses, { from: ex.paused_at, to: at }] : pauses);
 }
 
 /** When a timed stimulus falls due: start + offset + every pause. Null for a spare or before the start. */

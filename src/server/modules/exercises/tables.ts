@@ -39,6 +39,8 @@ export interface ExercisesTable {
   paused_at: string | null;
   /** Total time spent paused, so offsets count played time only. */
   paused_ms: number;
+  /** JSON [{ from, to }] of the pauses that ended (resumed, or ended while paused): measured times leave them out. */
+  pauses: string;
   ended_at: string | null;
   created_by: string | null;
   created_at: string;

@@ -50,6 +50,7 @@ describe('maturity diagnostics: referential, create with Rempart figures, answer
       started_at: at,
       paused_at: null,
       paused_ms: 0,
+      pauses: '[]',
       created_by: null,
       created_at: at,
       updated_at: at,

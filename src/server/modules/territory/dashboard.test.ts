@@ -87,6 +87,7 @@ describe('territory dashboard: members x shared domains, aggregates only', () =>
       started_at: `${day}T09:00:00.000Z`,
       paused_at: null,
       paused_ms: 0,
+      pauses: '[]',
       ended_at: `${day}T12:00:00.000Z`,
       created_by: null,
       created_at: NOW.toISOString(),
