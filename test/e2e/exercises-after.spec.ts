@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { type APIRequestContext, type Browser, expect, type Page, request, test } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 import { E2E } from '../../playwright.config.js';
 import { pdfText } from '../support/pdf-text.js';
-import { expectAccessible, latestMailTo } from './helpers.js';
-import { apiCall as api, operatorAdmin } from './operator-admin.js';
+import { expectAccessible } from './helpers.js';
+import { apiCall as api, operatorAdmin, signInByMagicLink as signIn } from './operator-admin.js';
 
 // Issue 7, after the exercise: an observer's grid, a player's anonymous questionnaire, the
 // animator's debrief page up to the closing (lessons become actions) and the report; then, for an
@@ -30,16 +30,7 @@ let ghtId = '';
 let exerciseId = '';
 let memberCell = '';
 
-async function signInByMagicLink(email: string): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL: E2E.app, extraHTTPHeaders: { 'accept-language': 'fr' } });
-  await api(ctx, 'GET', '/api/me');
-  await api(ctx, 'POST', '/api/auth/magic-link', { email });
-  const mail = await latestMailTo(email, /\/auth\/magic\?token=/);
-  const token = mail.text.match(/\/auth\/magic\?token=([\w-]+)/)?.[1];
-  expect(token, 'the token of the emailed link').toBeTruthy();
-  await api(ctx, 'POST', '/api/auth/magic-link/consume', { token });
-  return ctx;
-}
+const signInByMagicLink = (email: string) => signIn(E2E.app, email);
 
 const accountId = async (ctx: APIRequestContext) => (await api<{ account: { id: string } }>(ctx, 'GET', '/api/me')).account.id;
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { type APIRequestContext, type BrowserContext, expect, type Page, request, test } from '@playwright/test';
+import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { E2E } from '../../playwright.config.js';
 import { pdfText } from '../support/pdf-text.js';
-import { expectAccessible, latestMailTo } from './helpers.js';
-import { apiCall as api, operatorAdmin } from './operator-admin.js';
+import { expectAccessible } from './helpers.js';
+import { apiCall as api, operatorAdmin, signInByMagicLink as signIn } from './operator-admin.js';
 import { builtWith } from './suppliers-api.js';
 
 // Issue 7's check: a territory exercise played by two browsers. The animator belongs to the lead
@@ -51,18 +51,7 @@ let exercise: Exercise;
 let memberCell = '';
 let base = '';
 
-/** A plain account (no admin role, so no second factor) signed in with the emailed link. */
-async function signInByMagicLink(email: string): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL: E2E.app, extraHTTPHeaders: { 'accept-language': 'fr' } });
-  await api(ctx, 'GET', '/api/me');
-  await api(ctx, 'POST', '/api/auth/magic-link', { email });
-  const mail = await latestMailTo(email, /\/auth\/magic\?token=/);
-  const token = mail.text.match(/\/auth\/magic\?token=([\w-]+)/)?.[1];
-  expect(token, 'the token of the emailed link').toBeTruthy();
-  const { next } = await api<{ next: string }>(ctx, 'POST', '/api/auth/magic-link/consume', { token });
-  expect(next).toBe('done');
-  return ctx;
-}
+const signInByMagicLink = (email: string) => signIn(E2E.app, email);
 
 const accountId = async (ctx: APIRequestContext) => (await api<{ account: { id: string } }>(ctx, 'GET', '/api/me')).account.id;
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { type APIRequestContext, expect, request } from '@playwright/test';
-import { totpCode } from './helpers.js';
+import { latestMailTo, totpCode } from './helpers.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -41,5 +41,18 @@ export async function operatorAdmin(baseURL: string, dataDir: string, email: str
   await apiCall(ctx, 'POST', '/api/auth/password/sign-in', { email, password });
   const { secret } = await apiCall<{ secret: string }>(ctx, 'POST', '/api/auth/totp/enrolment');
   await apiCall(ctx, 'POST', '/api/auth/totp/enrolment/confirm', { code: await totpCode(secret) });
+  return ctx;
+}
+
+/** A plain account (no admin role, so no second factor) signed in with the emailed link. */
+export async function signInByMagicLink(baseURL: string, email: string): Promise<APIRequestContext> {
+  const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { 'accept-language': 'fr' } });
+  await apiCall(ctx, 'GET', '/api/me');
+  await apiCall(ctx, 'POST', '/api/auth/magic-link', { email });
+  const mail = await latestMailTo(email, /\/auth\/magic\?token=/);
+  const token = mail.text.match(/\/auth\/magic\?token=([\w-]+)/)?.[1];
+  expect(token, 'the token of the emailed link').toBeTruthy();
+  const { next } = await apiCall<{ next: string }>(ctx, 'POST', '/api/auth/magic-link/consume', { token });
+  expect(next).toBe('done');
   return ctx;
 }

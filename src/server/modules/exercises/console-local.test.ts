@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { FixedClock } from '../../platform/clock.js';
 import { staffMember } from './exercises-test-kit.js';
-import { territoryExercise } from './play-test-kit.js';
+import { playApp, streamAt, territoryExercise, waitKind } from './play-test-kit.js';
 
 describe('exercises: the console of a local animator', () => {
   const clock = new FixedClock(new Date('2026-11-29T08:00:00Z'));
@@ -51,6 +51,37 @@ describe('exercises: the console of a local animator', () => {
       expect((await local.client.post(`${x.one}/play/${step}`, {})).statusCode).toBeGreaterThanOrEqual(403);
     }
     expect((await x.coord.client.get(`${x.one}/play/timeline`)).json().status).toBe('running');
+  });
+
+  it('streams their cells live: the stimuli delivered to them, the players’ writes and the clock, never another cell', async () => {
+    const p = await playApp(clock);
+    try {
+      const x = await territoryExercise(p.t);
+      const local = await staffMember(p.t, x.lead.id);
+      await x.coord.client.post(`${x.one}/participants`, { accountId: local.accountId, cellId: x.leadCell, function: 'local_animator' });
+      const mine = `/api/me/exercises/${x.e.id}/console`;
+      const feed = await streamAt(p, local.accountId, `${mine}/stream`);
+      expect(feed.status).toBe(200);
+      try {
+        // s01 (at 0 min) goes to the lead cell at the start; s02, played now, to the member cell only.
+        await x.coord.client.post(`${x.one}/play/start`, {});
+        await p.play.scheduler.tick();
+        await x.coord.client.post(`${x.one}/play/stimuli/${x.code('s02')}/send`, { cellIds: [x.memberCell] });
+        await x.director.client.post(`/api/me/exercises/${x.e.id}/cells/${x.leadCell}/logbook`, { text: 'Serveur isolé' });
+        await x.coord.client.post(`${x.one}/play/pause`, {});
+        const [stimulus] = await waitKind(feed, 'stimulus');
+        await waitKind(feed, 'logbook.added');
+        await waitKind(feed, 'exercise.paused');
+        expect(JSON.stringify(stimulus)).toContain(x.code('s01'));
+        expect(feed.events.filter((e) => e.event === 'stimulus')).toHaveLength(1);
+      } finally {
+        feed.close();
+      }
+      // Neither a player nor a stranger gets a feed.
+      expect((await streamAt(p, x.director.accountId, `${mine}/stream`)).status).toBe(404);
+    } finally {
+      await p.t.close();
+    }
   });
 
   it('is closed to a player of the exercise and to strangers', async () => {

@@ -11,7 +11,7 @@ import { exerciseIn } from './exercises-repo.js';
 import { exerciseParams } from './exercises-schema.js';
 import { exerciseScopes, scopeFrom } from './exercises-scopes.js';
 import { ObservationsService } from './observations-service.js';
-import { consoleTopic } from './play-rules.js';
+import { cellTopic, consoleTopic } from './play-rules.js';
 import { PlayScheduler } from './play-scheduler.js';
 import {
   clockSchema,
@@ -179,6 +179,17 @@ async function localAnimatorRoutes(fastify: FastifyInstance, deps: ModuleDeps, p
       };
     },
   );
+  // Their cells' own feeds (what their players see, and every write of those cells), not the
+  // owner's console topic, which carries every cell.
+  app.get(`${base}/stream`, { config: signedIn, schema: { tags, params: myExerciseParams } }, async (request, reply) => {
+    const mine = await play.console.localCells(accountOf(request), request.params.exerciseId);
+    if (mine.cellIds.length === 0) throw new NotFound('exercise');
+    await streamTopics(
+      request,
+      reply,
+      mine.cellIds.map((id) => cellTopic(mine.exercise.id, id)),
+    );
+  });
   app.get(
     `${base}/cells/:cellId/journal`,
     { config: signedIn, schema: { tags, params: consoleCellParams, querystring: journalQuery, response: { 200: entriesSchema } } },

@@ -6,6 +6,7 @@ import { PageHeader } from '../../admin/components/PageHeader.js';
 import { ExerciseStatusBadge } from '../ExerciseStatusBadge.js';
 import { formatOffset } from '../stimulus-form.js';
 import { CellsActivity } from './CellsActivity.js';
+import { ConnectionBadge } from './ConnectionBadge.js';
 import type { ConsoleOwner } from './console-api.js';
 import { TimelinePanel } from './TimelinePanel.js';
 import { playedMinutes } from './timeline-view.js';
@@ -21,7 +22,7 @@ const local: ConsoleOwner = { kind: 'local' };
 export function LocalConsolePage() {
   const { exerciseId = '' } = useParams();
   const { t } = useTranslation('exercises');
-  const { state, error, apply } = useConsole(local, exerciseId);
+  const { state, error, apply, connection } = useConsole(local, exerciseId);
   const now = useNow();
   const played = state ? playedMinutes(state.clock, now) : null;
   return (
@@ -37,6 +38,7 @@ export function LocalConsolePage() {
               description={
                 <Group gap="xs">
                   <ExerciseStatusBadge status={state.clock.status} />
+                  <ConnectionBadge connection={connection} />
                   {played !== null ? <Text size="sm">{t('console.played', { time: formatOffset(played) })}</Text> : null}
                   <Text size="sm">{t('console.local.hint')}</Text>
                 </Group>

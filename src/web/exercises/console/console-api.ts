@@ -9,12 +9,8 @@ export type ConsoleOwner = Owner | { kind: 'local' };
 /** A local animator's console lives under /api/me; the same sub-paths, restricted to their cells. */
 const play = (o: ConsoleOwner, id: string) => (o.kind === 'local' ? `/api/me/exercises/${seg(id)}/console` : `${one(o, id)}/play`);
 
-/** No stream for a local animator yet: the owner's stream carries every cell; their page polls instead. */
-function streamPath(o: Owner, id: string): string;
-function streamPath(o: ConsoleOwner, id: string): string | null;
-function streamPath(o: ConsoleOwner, id: string): string | null {
-  return o.kind === 'local' ? null : `${play(o, id)}/stream`;
-}
+/** The owner's stream carries every cell; a local animator's, their cells' own feeds. */
+const streamPath = (o: ConsoleOwner, id: string): string => `${play(o, id)}/stream`;
 
 export const consoleApi = {
   clock: (o: Owner, id: string, step: ClockStep) => `${one(o, id)}/play/${step}`,

@@ -53,16 +53,30 @@ export function useConsole(owner: ConsoleOwner, exerciseId: string) {
     void load();
   }, [load]);
   const stream = consoleApi.stream(owner, exerciseId);
-  // Without a stream (local animators), a reload every 15 s keeps the page near live.
-  useEffect(() => {
-    if (stream) return;
-    const timer = setInterval(() => void load(), 15_000);
-    return () => clearInterval(timer);
-  }, [stream, load]);
+  const local = owner.kind === 'local';
+  const reloadSoon = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (reloadSoon.current) clearTimeout(reloadSoon.current);
+    },
+    [],
+  );
   const connection: Connection = useLiveStream(
     stream,
     consoleEventKinds,
-    (kind, data) => dispatch({ type: 'event', kind, data }),
+    (kind, data) => {
+      // A local animator's feed is their cells' own: a stimulus comes as the players see it, not as
+      // the console's timeline row, so the timeline is read again (once for a burst of cells).
+      if (local && kind === 'stimulus') {
+        if (!reloadSoon.current)
+          reloadSoon.current = setTimeout(() => {
+            reloadSoon.current = null;
+            void load();
+          }, 300);
+        return;
+      }
+      dispatch({ type: 'event', kind, data });
+    },
     // The first opening follows the first load closely: reload only when coming back.
     () => {
       if (Date.now() - lastLoad.current > 3_000) void load();
