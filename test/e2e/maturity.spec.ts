@@ -260,3 +260,20 @@ test('in the full version, answers Rempart can measure come filled (or say why n
   await expect(card.getByText('Enregistré')).toBeVisible();
   await expect(card.getByText('Rempart', { exact: true })).toHaveCount(0);
 });
+
+test('the practice’s diagnostics list filters by state, and the filter stays in the address', async () => {
+  await page.goto('/maturity');
+  const rows = page.getByRole('table').getByRole('row');
+  // The completed short version and the full draft, plus the header row.
+  await expect(rows).toHaveCount(3);
+  await page.getByRole('combobox', { name: 'État' }).selectOption({ label: 'Terminé' });
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByRole('table')).toContainText('Terminé');
+  await expect(page).toHaveURL(/status=completed/);
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'État' })).toHaveValue('completed');
+  await page.getByRole('combobox', { name: 'Version' }).selectOption({ label: 'Version complète' });
+  await expect(page.getByText('Aucun diagnostic ne correspond à ces filtres')).toBeVisible();
+  await page.getByRole('button', { name: 'Retirer les filtres' }).click();
+  await expect(rows).toHaveCount(3);
+});

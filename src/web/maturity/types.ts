@@ -2,7 +2,11 @@
 export type Text = { fr: string; en: string };
 export const variants = ['short', 'full'] as const;
 export type Variant = (typeof variants)[number];
-export type DiagnosticStatus = 'draft' | 'completed';
+export const diagnosticStatuses = ['draft', 'completed'] as const;
+export type DiagnosticStatus = (typeof diagnosticStatuses)[number];
+/** Columns the diagnostics list sorts by (GET …/diagnostics?sort=…&order=asc|desc). */
+export const diagnosticSorts = ['createdAt', 'completedAt', 'overall'] as const;
+export type DiagnosticSort = (typeof diagnosticSorts)[number];
 export type AnswerValue = string | string[];
 export type Answers = Record<string, AnswerValue>;
 export const efforts = ['low', 'medium', 'high'] as const;

@@ -1,6 +1,9 @@
 import { toCount } from '../../db/dialect.js';
 import { type Executor, offsetOf } from '../identity/shared.js';
+import type { DiagnosticsListQuery } from './schema.js';
 import type { MaturityDiagnosticsTable } from './tables.js';
+
+const sortColumns = { createdAt: 'd.created_at', completedAt: 'd.completed_at', overall: 'd.overall' } as const;
 
 export type DiagnosticRow = MaturityDiagnosticsTable & { version: number };
 
@@ -22,23 +25,24 @@ export class DiagnosticsRepo {
       .executeTakeFirst();
   }
 
-  async page(db: Executor, orgId: string, page: number, pageSize: number) {
+  /** One page of the organization's diagnostics, filtered and sorted as the list query asks. */
+  async page(db: Executor, orgId: string, q: DiagnosticsListQuery) {
+    let base = db.selectFrom('maturity_diagnostics as d').where('d.organization_id', '=', orgId);
+    if (q.status) base = base.where('d.status', '=', q.status);
+    if (q.variant) base = base.where('d.variant', '=', q.variant);
+    const desc = q.order === 'desc';
     const [items, total] = await Promise.all([
-      db
-        .selectFrom('maturity_diagnostics as d')
+      base
         .innerJoin('maturity_referentials as r', 'r.id', 'd.referential_version_id')
         .select(['d.id', 'd.variant', 'd.status', 'd.overall', 'd.started_by', 'd.created_at', 'd.completed_at', 'r.version'])
-        .where('d.organization_id', '=', orgId)
-        .orderBy('d.created_at', 'desc')
-        .orderBy('d.id', 'desc')
-        .limit(pageSize)
-        .offset(offsetOf(page, pageSize))
+        // Drafts have no completion date and may have no score: explicit NULLS LAST, since SQLite
+        // puts nulls first and PostgreSQL last by default. The id breaks ties so pages never overlap.
+        .orderBy(sortColumns[q.sort], (ob) => (desc ? ob.desc() : ob.asc()).nullsLast())
+        .orderBy('d.id', desc ? 'desc' : 'asc')
+        .limit(q.pageSize)
+        .offset(offsetOf(q.page, q.pageSize))
         .execute(),
-      db
-        .selectFrom('maturity_diagnostics')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('organization_id', '=', orgId)
-        .executeTakeFirst(),
+      base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
     ]);
     return { items, total: toCount(total?.n) };
   }

@@ -58,7 +58,7 @@ async function maturityRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promi
   app.get(
     base,
     { config: read, schema: { tags, params: orgParams, querystring: listQuery, response: { 200: diagnosticPageSchema } } },
-    async (request) => service.list(request.params.orgId, request.query.page, request.query.pageSize),
+    async (request) => service.list(request.params.orgId, request.query),
   );
   app.post(
     base,

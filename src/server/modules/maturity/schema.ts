@@ -13,10 +13,17 @@ export const recommendationParams = diagnosticParams.extend({ recId: idString })
 export const territoryParams = z.object({ territoryId: idString });
 
 export const referentialQuery = z.object({ variant: variant.default('full') });
+const status = z.enum(['draft', 'completed']);
+export const listSorts = ['createdAt', 'completedAt', 'overall'] as const;
 export const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  status: status.optional(),
+  variant: variant.optional(),
+  sort: z.enum(listSorts).default('createdAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
 });
+export type DiagnosticsListQuery = z.infer<typeof listQuery>;
 export const createBody = z.object({ variant: variant.default('full') });
 
 // Values are checked against the referential by the service (validateAnswers), which names the
@@ -69,7 +76,7 @@ export const diagnosticSchema = z.object({
   organizationId: z.string(),
   referential: referentialRefSchema,
   variant,
-  status: z.enum(['draft', 'completed']),
+  status,
   answers: z.record(z.string(), answerValue),
   provenance: z.record(z.string(), provenanceSchema),
   scores: z.object({ overall: z.number().nullable(), themes: z.array(themeScoreSchema), missing: z.array(z.string()) }),
@@ -84,7 +91,7 @@ export type DiagnosticDto = z.infer<typeof diagnosticSchema>;
 export const diagnosticSummarySchema = z.object({
   id: z.string(),
   variant,
-  status: z.enum(['draft', 'completed']),
+  status,
   overall: z.number().nullable(),
   referentialVersion: z.number(),
   startedBy: z.string().nullable(),

@@ -11,7 +11,7 @@ import { answersOf, presentDiagnostic, provenanceOf } from './present.js';
 import { recommend } from './recommend.js';
 import { ReferentialStore } from './referential-store.js';
 import { DiagnosticsRepo } from './repo.js';
-import type { AnswersPatch, DiagnosticDto } from './schema.js';
+import type { AnswersPatch, DiagnosticDto, DiagnosticsListQuery } from './schema.js';
 import { score } from './scoring.js';
 import type { DiagnosticVariant } from './tables.js';
 
@@ -34,8 +34,8 @@ export class DiagnosticsService {
   private readonly store = new ReferentialStore();
   constructor(private readonly deps: AppDeps) {}
 
-  async list(orgId: string, page: number, pageSize: number) {
-    const { items, total } = await this.repo.page(this.deps.db, orgId, page, pageSize);
+  async list(orgId: string, query: DiagnosticsListQuery) {
+    const { items, total } = await this.repo.page(this.deps.db, orgId, query);
     return {
       items: items.map((r) => ({
         id: r.id,
@@ -48,8 +48,8 @@ export class DiagnosticsService {
         completedAt: r.completed_at,
       })),
       total,
-      page,
-      pageSize,
+      page: query.page,
+      pageSize: query.pageSize,
     };
   }
 
