@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { type APIRequestContext, type BrowserContext, expect, type Page, request, test } from '@playwright/test';
+import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { E2E } from '../../playwright.config.js';
 import { pdfText } from '../support/pdf-text.js';
-import { expectAccessible, latestMailTo, totpCode } from './helpers.js';
-import { apiCall as api, operatorAdmin } from './operator-admin.js';
+import { expectAccessible } from './helpers.js';
+import { apiCall as api, operatorAdmin, signInByMagicLink as signIn } from './operator-admin.js';
 import { builtWith } from './suppliers-api.js';
 
 // Issue 6, journey 5: a GP practice without IT staff answers the short diagnostic on a phone,
@@ -62,21 +62,7 @@ let page: Page;
 const ids = { org: '', territory: '', diagnostic: '' };
 let diagnostic: Diagnostic;
 
-/** An account that signs in with the emailed link, then enrols its second factor if it holds an admin role. */
-async function signInByMagicLink(email: string): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL: E2E.app, extraHTTPHeaders: { 'accept-language': 'fr' } });
-  await api(ctx, 'GET', '/api/me');
-  await api(ctx, 'POST', '/api/auth/magic-link', { email });
-  const mail = await latestMailTo(email, /\/auth\/magic\?token=/);
-  const token = mail.text.match(/\/auth\/magic\?token=([\w-]+)/)?.[1];
-  expect(token, 'the token of the emailed link').toBeTruthy();
-  const { next } = await api<{ next: string }>(ctx, 'POST', '/api/auth/magic-link/consume', { token });
-  if (next === 'done') return ctx;
-  expect(next).toBe('totp_enrolment');
-  const { secret } = await api<{ secret: string }>(ctx, 'POST', '/api/auth/totp/enrolment');
-  await api(ctx, 'POST', '/api/auth/totp/enrolment/confirm', { code: await totpCode(secret) });
-  return ctx;
-}
+const signInByMagicLink = (email: string) => signIn(E2E.app, email);
 
 const heatmapRow = async () => {
   const map = await api<Heatmap>(coordinator, 'GET', `/api/territories/${ids.territory}/maturity/heatmap`);

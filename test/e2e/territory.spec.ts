@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { type APIRequestContext, type BrowserContext, expect, type Page, request, test } from '@playwright/test';
+import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { E2E } from '../../playwright.config.js';
-import { expectAccessible, latestMailTo, totpCode } from './helpers.js';
-import { apiCall as api, operatorAdmin } from './operator-admin.js';
+import { expectAccessible } from './helpers.js';
+import { apiCall as api, operatorAdmin, signInByMagicLink as signIn } from './operator-admin.js';
 
 // Issue 6, journey 4: the coordinator of a GHT reads the members' maturity on the heatmap, sees the
 // EHPAD has no diagnostic and pairs it with a mentor of the lead CHU, who starts the plan; the
@@ -41,20 +41,7 @@ let page: Page;
 const ids = { territory: '', chu: '', ch: '', ehpad: '', pairing: '' };
 let overall = 0;
 
-/** An account that signs in with the emailed link, then enrols its second factor (all hold an admin role here). */
-async function signInByMagicLink(email: string): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL: E2E.app, extraHTTPHeaders: { 'accept-language': 'fr' } });
-  await api(ctx, 'GET', '/api/me');
-  await api(ctx, 'POST', '/api/auth/magic-link', { email });
-  const mail = await latestMailTo(email, /\/auth\/magic\?token=/);
-  const token = mail.text.match(/\/auth\/magic\?token=([\w-]+)/)?.[1];
-  expect(token, 'the token of the emailed link').toBeTruthy();
-  const { next } = await api<{ next: string }>(ctx, 'POST', '/api/auth/magic-link/consume', { token });
-  if (next === 'done') return ctx;
-  const { secret } = await api<{ secret: string }>(ctx, 'POST', '/api/auth/totp/enrolment');
-  await api(ctx, 'POST', '/api/auth/totp/enrolment/confirm', { code: await totpCode(secret) });
-  return ctx;
-}
+const signInByMagicLink = (email: string) => signIn(E2E.app, email);
 
 /** The short diagnostic answered through the API: a hospital doing some of the work, no follow-up question opened. */
 async function completedDiagnostic(ctx: APIRequestContext, orgId: string): Promise<Diagnostic> {
