@@ -38,16 +38,18 @@ describe('foundation', () => {
     expect(ok.statusCode).toBe(401);
   });
 
-  it('answers 413 to an oversized body', async () => {
+  it('answers 413 to an oversized body, and 401 to a signed-out caller before reading it', async () => {
     const big = JSON.stringify({ pad: 'x'.repeat(2_000_000) });
-    const res = await new Client(t).request({
-      method: 'POST',
-      url: '/api/auth/sign-out',
-      payload: big,
-      headers: { 'content-type': 'application/json' },
-    });
+    const post = (url: string) =>
+      new Client(t).request({ method: 'POST', url, payload: big, headers: { 'content-type': 'application/json' } });
+    // A public route reads the body, up to the limit.
+    const res = await post('/api/auth/password/sign-in');
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('too_large');
+    // A route for signed-in people refuses first: the access guard runs before the body is parsed.
+    const refused = await post('/api/auth/sign-out');
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().error.code).toBe('signed_out');
   });
 
   it('serves the OpenAPI document', async () => {

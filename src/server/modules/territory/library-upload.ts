@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { access } from '../../platform/access/rules.js';
 import { type AppDeps, contextOf } from '../../platform/context.js';
-import { Forbidden, NotFound, Unauthenticated } from '../../platform/errors.js';
 import { acceptRawFiles } from '../../platform/raw-files.js';
 import { EvidenceTooLarge } from '../suppliers/evidence-service.js';
 import { fileVersionQuery, resourceDetailSchema, resourceParams } from './library-schema.js';
@@ -10,7 +9,7 @@ import type { LibraryService } from './library-service.js';
 
 /**
  * A new version carrying a file: the raw file is the body (the type is read from the bytes). The
- * right is checked before any byte is read, and bytes are counted as they come, so a file over
+ * right is checked before any byte is read (platform/access/guard.ts), and bytes are counted as they come, so a file over
  * EVIDENCE_MAX_BYTES gets a 413 naming `file` without being held in memory.
  */
 export function libraryUploadRoute(scope: FastifyInstance, deps: AppDeps, service: LibraryService): void {
@@ -27,22 +26,6 @@ export function libraryUploadRoute(scope: FastifyInstance, deps: AppDeps, servic
         params: resourceParams,
         querystring: fileVersionQuery,
         response: { 201: resourceDetailSchema },
-      },
-      // The access guard (platform/access/guard.ts) runs after the body is read; the same answers here, before reading it.
-      onRequest: async (request) => {
-        const actor = request.actor;
-        if (!actor) throw new Unauthenticated('signed_out', { fr: 'Connexion requise.', en: 'Sign-in required.' });
-        const territoryId = (request.params as { territoryId?: string }).territoryId ?? '';
-        const decision = await deps.policy.decide(actor, 'territory.manage', { kind: 'territory', id: territoryId });
-        if (decision === 'allow') return;
-        if (decision === 'hidden') throw new NotFound('territory');
-        if (!actor.mfaVerified && actor.grants.length > 0) {
-          throw new Forbidden('mfa_required', {
-            fr: 'Validez votre second facteur (TOTP) pour utiliser ce droit.',
-            en: 'Pass your second factor (TOTP) to use this right.',
-          });
-        }
-        throw new Forbidden('forbidden', { fr: "Vous n'avez pas ce droit.", en: 'You do not have this right.' });
       },
     },
     async (request, reply) => {

@@ -28,7 +28,9 @@ export function installAccessGuard(app: FastifyInstance, policy: AccessPolicy, r
     for (const m of methods) if (m !== 'HEAD') routes.push({ method: m, url: opts.url, access: rule });
   });
 
-  app.addHook('preValidation', async (request) => {
+  // Before the body is read (route params are known by then): a caller without the right never
+  // gets a large upload or import held in memory, and every route answers the same 401/403/404.
+  app.addHook('preParsing', async (request) => {
     const rule = request.routeOptions.config.access;
     if (!rule || rule.kind === 'public') return;
     await enforce(policy, request, rule);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { access } from '../../../platform/access/rules.js';
 import { contextOf } from '../../../platform/context.js';
-import { Invalid, Unauthenticated } from '../../../platform/errors.js';
+import { Invalid } from '../../../platform/errors.js';
 import type { ModuleDeps, RempartModule } from '../../index.js';
 import {
   applyResponse,
@@ -78,10 +78,6 @@ function uploadRoute(scope: FastifyInstance, deps: ModuleDeps, service: Director
         params: orgParams,
         querystring: uploadQuery,
         response: { 201: uploadResponse },
-      },
-      // Refuse anonymous callers before reading up to IMPORT_LIMIT_BYTES of body.
-      onRequest: async (request) => {
-        if (!request.actor) throw new Unauthenticated('signed_out', { fr: 'Connexion requise.', en: 'Sign-in required.' });
       },
     },
     async (request, reply) => {
