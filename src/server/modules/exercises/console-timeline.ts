@@ -1,6 +1,6 @@
 import { fromBool01 } from '../../db/dialect.js';
 import type { AppDeps } from '../../platform/context.js';
-import { presentStimulus } from './exercises-repo.js';
+import { cellsWithOrganizations, presentStimulus } from './exercises-repo.js';
 import { dueAt, pausedMsAt } from './play-rules.js';
 import type { ExercisesTable } from './tables.js';
 
@@ -23,14 +23,7 @@ export async function timelineOf(deps: AppDeps, ex: ExercisesTable) {
     .select(['stimulus_id', 'cell_id'])
     .where('exercise_id', '=', ex.id)
     .execute();
-  const cells = await db
-    .selectFrom('exercise_cells as c')
-    .innerJoin('organizations as o', 'o.id', 'c.organization_id')
-    .select(['c.id', 'c.name', 'c.organization_id', 'o.name as org_name', 'c.scenario_cell_id', 'c.joined_at'])
-    .where('c.exercise_id', '=', ex.id)
-    .orderBy('c.created_at')
-    .orderBy('c.id')
-    .execute();
+  const cells = await cellsWithOrganizations(db, ex.id);
   const activity = await db
     .selectFrom('exercise_entries')
     .select(['cell_id', 'kind', 'from_animators'])

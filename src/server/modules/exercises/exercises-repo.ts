@@ -10,6 +10,18 @@ export type ExerciseScope = { kind: 'organization'; id: string } | { kind: 'terr
 
 export const scopeColumn = (s: ExerciseScope) => (s.kind === 'organization' ? 'organization_id' : 'territory_id');
 
+/** The exercise's cells with their organization's name, in the order they were added. */
+export function cellsWithOrganizations(db: Db, exerciseId: string) {
+  return db
+    .selectFrom('exercise_cells as c')
+    .innerJoin('organizations as o', 'o.id', 'c.organization_id')
+    .select(['c.id', 'c.name', 'c.organization_id', 'o.name as org_name', 'c.scenario_cell_id', 'c.joined_at'])
+    .where('c.exercise_id', '=', exerciseId)
+    .orderBy('c.created_at')
+    .orderBy('c.id')
+    .execute();
+}
+
 /** The exercise, if it belongs to the scope; a foreign one is simply not found. */
 export async function exerciseIn(db: Db, scope: ExerciseScope, exerciseId: string): Promise<ExercisesTable> {
   const row = await db

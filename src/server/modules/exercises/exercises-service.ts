@@ -5,6 +5,7 @@ import { Invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { CellsService } from './cells-service.js';
 import {
+  cellsWithOrganizations,
   chronogramRows,
   type ExerciseScope,
   exerciseIn,
@@ -48,14 +49,7 @@ export class ExercisesService {
   async detail(row: ExercisesTable): Promise<ExerciseDetail> {
     const db = this.deps.db;
     const scenario = frozenScenario(row);
-    const cells = await db
-      .selectFrom('exercise_cells as c')
-      .innerJoin('organizations as o', 'o.id', 'c.organization_id')
-      .select(['c.id', 'c.organization_id', 'o.name as org_name', 'c.scenario_cell_id', 'c.name', 'c.joined_at'])
-      .where('c.exercise_id', '=', row.id)
-      .orderBy('c.created_at')
-      .orderBy('c.id')
-      .execute();
+    const cells = await cellsWithOrganizations(db, row.id);
     const participants = await db
       .selectFrom('exercise_participants as p')
       .innerJoin('accounts as a', 'a.id', 'p.account_id')
