@@ -40,6 +40,8 @@ export const accessibleText = {
 
 export const theme = createTheme({
   primaryColor: 'rempart',
+  // People who asked their system for less motion get no transitions (modals, menus, collapses).
+  respectReducedMotion: true,
   primaryShade: { light: primaryShade, dark: 4 },
   colors: { rempart: rempartBlue },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',

@@ -140,6 +140,7 @@ test('the animator reads times and evaluations, adds a lesson, closes, and gets 
   await page.getByRole('button', { name: 'Clore l’exercice' }).click();
   const dialog = page.getByRole('dialog', { name: 'Clore l’exercice ?' });
   await dialog.getByRole('button', { name: 'Clore l’exercice' }).click();
+  await expect(dialog).toBeHidden();
   await expect(page.getByText('Exercice clos')).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: LESSON })).toContainText('dans le plan d’action');
   await expectAccessible(page, 'the after page once closed');

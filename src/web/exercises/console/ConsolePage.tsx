@@ -1,4 +1,4 @@
-import { Anchor, Group, SimpleGrid, Text } from '@mantine/core';
+import { Anchor, Group, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -6,17 +6,12 @@ import { ListStatus } from '../../admin/components/ListStatus.js';
 import { PageHeader } from '../../admin/components/PageHeader.js';
 import { useMe } from '../../me.js';
 import { useExercise } from '../ExercisePage.js';
-import { ExerciseStatusBadge } from '../ExerciseStatusBadge.js';
 import { exercisePath } from '../endpoints.js';
 import { observePath } from '../observe/observe-api.js';
 import { canManage } from '../permissions.js';
-import { formatOffset } from '../stimulus-form.js';
 import type { Owner } from '../types.js';
-import { CellsActivity } from './CellsActivity.js';
 import { ClockControls } from './ClockControls.js';
-import { ConnectionBadge } from './ConnectionBadge.js';
-import { TimelinePanel } from './TimelinePanel.js';
-import { playedMinutes } from './timeline-view.js';
+import { ConsoleBody, ConsoleStatusLine } from './ConsoleBody.js';
 import { useConsole } from './use-console.js';
 import { useNow } from './use-now.js';
 
@@ -33,7 +28,6 @@ function ConsolePage({ kind }: { kind: Owner['kind'] }) {
   const manages = Boolean(me && canManage(me, owner));
   const { state, error, connection, apply } = useConsole(owner, exerciseId);
   const now = useNow();
-  const played = state ? playedMinutes(state.clock, now) : null;
   return (
     <>
       <Group gap="md">
@@ -50,14 +44,11 @@ function ConsolePage({ kind }: { kind: Owner['kind'] }) {
             <PageHeader
               title={t('console.title', { title: exercise.data?.title ?? '' })}
               description={
-                <Group gap="xs">
-                  <ExerciseStatusBadge status={state.clock.status} />
-                  {played !== null ? <Text size="sm">{t('console.played', { time: formatOffset(played) })}</Text> : null}
-                  <ConnectionBadge connection={connection} />
+                <ConsoleStatusLine state={state} now={now} connection={connection}>
                   {state.observations.length ? (
                     <Text size="sm">{t('console.observations', { count: state.observations.length })}</Text>
                   ) : null}
-                </Group>
+                </ConsoleStatusLine>
               }
               actions={
                 manages ? (
@@ -71,29 +62,15 @@ function ConsolePage({ kind }: { kind: Owner['kind'] }) {
                 ) : null
               }
             />
-            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-              <TimelinePanel
-                owner={owner}
-                exerciseId={exerciseId}
-                clock={state.clock}
-                stimuli={state.stimuli}
-                cells={state.cells}
-                now={now}
-                manages={manages}
-                scenarioCells={exercise.data?.scenarioCells ?? []}
-                onPlayed={(s) => apply('stimulus', s)}
-              />
-              <CellsActivity
-                owner={owner}
-                exerciseId={exerciseId}
-                clock={state.clock}
-                cells={state.cells}
-                entries={state.entries}
-                manages={manages}
-                now={now}
-                onSent={(e) => apply('chat.added', e)}
-              />
-            </SimpleGrid>
+            <ConsoleBody
+              owner={owner}
+              exerciseId={exerciseId}
+              state={state}
+              now={now}
+              manages={manages}
+              scenarioCells={exercise.data?.scenarioCells ?? []}
+              apply={apply}
+            />
           </>
         ) : null}
       </ListStatus>

@@ -1,15 +1,10 @@
-import { Anchor, Group, SimpleGrid, Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ListStatus } from '../../admin/components/ListStatus.js';
 import { PageHeader } from '../../admin/components/PageHeader.js';
-import { ExerciseStatusBadge } from '../ExerciseStatusBadge.js';
-import { formatOffset } from '../stimulus-form.js';
-import { CellsActivity } from './CellsActivity.js';
-import { ConnectionBadge } from './ConnectionBadge.js';
+import { ConsoleBody, ConsoleStatusLine } from './ConsoleBody.js';
 import type { ConsoleOwner } from './console-api.js';
-import { TimelinePanel } from './TimelinePanel.js';
-import { playedMinutes } from './timeline-view.js';
 import { useConsole } from './use-console.js';
 import { useNow } from './use-now.js';
 
@@ -24,7 +19,6 @@ export function LocalConsolePage() {
   const { t } = useTranslation('exercises');
   const { state, error, apply, connection } = useConsole(local, exerciseId);
   const now = useNow();
-  const played = state ? playedMinutes(state.clock, now) : null;
   return (
     <>
       <Anchor component={Link} to="/exercises/mine" size="sm">
@@ -36,37 +30,12 @@ export function LocalConsolePage() {
             <PageHeader
               title={t('console.open')}
               description={
-                <Group gap="xs">
-                  <ExerciseStatusBadge status={state.clock.status} />
-                  <ConnectionBadge connection={connection} />
-                  {played !== null ? <Text size="sm">{t('console.played', { time: formatOffset(played) })}</Text> : null}
+                <ConsoleStatusLine state={state} now={now} connection={connection}>
                   <Text size="sm">{t('console.local.hint')}</Text>
-                </Group>
+                </ConsoleStatusLine>
               }
             />
-            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-              <TimelinePanel
-                owner={local}
-                exerciseId={exerciseId}
-                clock={state.clock}
-                stimuli={state.stimuli}
-                cells={state.cells}
-                now={now}
-                manages
-                scenarioCells={[]}
-                onPlayed={(s) => apply('stimulus', s)}
-              />
-              <CellsActivity
-                owner={local}
-                exerciseId={exerciseId}
-                clock={state.clock}
-                cells={state.cells}
-                entries={state.entries}
-                manages
-                now={now}
-                onSent={(e) => apply('chat.added', e)}
-              />
-            </SimpleGrid>
+            <ConsoleBody owner={local} exerciseId={exerciseId} state={state} now={now} manages scenarioCells={[]} apply={apply} />
           </>
         ) : null}
       </ListStatus>
