@@ -78,7 +78,8 @@ test('the member’s local animator sees its cell’s writes and a stimulus play
   await page.evaluate(() => {
     (window as unknown as { e2eNoReload: boolean }).e2eNoReload = true;
   });
-  await page.getByRole('button', { name: new RegExp(`EHPAD Les Tilleuls e2e-${MARK}`) }).click();
+  // Their only cell comes unfolded.
+  await expect(page.getByRole('button', { name: new RegExp(`EHPAD Les Tilleuls e2e-${MARK}`) })).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByText('La cellule n’a encore rien écrit.')).toBeVisible();
 
   // The player writes in the logbook from the member's phone: the local animator reads it.
