@@ -69,13 +69,19 @@ export const libraryRepo = {
     return { items, total };
   },
 
-  /** The tags of a territory's live resources as typed; a library holds hundreds of resources, not millions. */
+  /**
+   * The tags of a territory's live resources as typed, oldest resource first: the spelling shown for
+   * a tag is its first one, the same on every request and database. A library holds hundreds of
+   * resources, not millions.
+   */
   async liveTags(db: Executor, territoryId: string): Promise<string[][]> {
     const rows = await db
       .selectFrom('territory_library_resources')
       .select('tags_json')
       .where('territory_id', '=', territoryId)
       .where('archived', '=', 0)
+      .orderBy('created_at')
+      .orderBy('id')
       .execute();
     return rows.map((r) => fromJson<string[]>(r.tags_json, []));
   },
