@@ -67,19 +67,27 @@ function NewTask({ ctx }: { ctx: CellCtx }) {
 function TaskRow({ ctx, task }: { ctx: CellCtx; task: Entry }) {
   const { t, i18n } = useTranslation('exercises');
   const qc = useQueryClient();
+  // Shown at once, in the same render as the tap, while the change travels: a tap on a slow phone
+  // network is not tapped twice, and the box never flips back before the answer. Dropped once the
+  // journal is read again (or the change failed, the box then shows the stored state).
+  const [wanted, setWanted] = useState<TaskStatus | null>(null);
   const update = useMutation({
     mutationFn: (status: TaskStatus) =>
       api<Entry>(playApi.task(ctx.exerciseId, ctx.cellId, task.id), { method: 'PATCH', body: { status } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: playKeys.journal(ctx.exerciseId, ctx.cellId) }),
+    onSettled: () => setWanted(null),
   });
-  // Shown at once while the change travels, so a tap on a slow phone network is not tapped twice.
-  const isDone = update.isPending ? update.variables === 'done' : task.status === 'done';
+  const isDone = wanted ? wanted === 'done' : task.status === 'done';
   return (
     <Card component="li" withBorder padding="sm">
       <Checkbox
         checked={isDone}
         disabled={ctx.readOnly}
-        onChange={(e) => update.mutate(e.currentTarget.checked ? 'done' : 'todo')}
+        onChange={(e) => {
+          const status = e.currentTarget.checked ? 'done' : 'todo';
+          setWanted(status);
+          update.mutate(status);
+        }}
         label={
           <Text size="sm" td={isDone ? 'line-through' : undefined} style={{ overflowWrap: 'anywhere' }}>
             {task.text}
